@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+import { auditCommand, EXIT, type Io } from './cli/audit-command';
+import { UsageError } from './cli/args';
+import { langFromEnv, text } from './cli/texts';
+import { verifyStoreCommand } from './cli/verify-command';
+import { ChecklistError } from './core/checklist/load';
+import { engineVersion } from './core/package-root';
+import { defaultStorePath, StoreError } from './core/store';
+
+/** The command-line face over core: `pruefstand audit …`, `pruefstand verify-store …`. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const lang = langFromEnv(io.env);
+  const [command, ...rest] = argv;
+  try {
+    if (!command || command === '--help' || command === '-h' || command === 'help') {
+      io.stdout.write(text(lang, 'usage', { defaultDb: defaultStorePath() }) + '\n');
+      return command ? EXIT.ok : EXIT.usage;
+    }
+    if (command === '--version' || command === '-v') {
+      io.stdout.write(`pruefstand ${engineVersion()}\n`);
+      return EXIT.ok;
+    }
+    if (command === 'audit') return await auditCommand(rest, io, lang);
+    if (command === 'verify-store') return verifyStoreCommand(rest, io, lang);
+    throw new UsageError(text(lang, 'unknownCommand', { command }));
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof ChecklistError || err instanceof StoreError) {
+      io.stderr.write(`${text(lang, 'errorPrefix')}: ${err.message}\n`);
+      if (err instanceof UsageError) io.stderr.write(text(lang, 'usageHint') + '\n');
+      return EXIT.usage;
+    }
+    throw err;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`pruefstand: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

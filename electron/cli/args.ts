@@ -1,0 +1,92 @@
+import { parseArgs } from 'node:util';
+import type { Lang } from '../shared/domain';
+import { text, type TextKey } from './texts';
+
+export class UsageError extends Error {}
+
+export interface AuditArgs {
+  url: URL;
+  httpUrl: URL;
+  checklist: string;
+  db: string | null;
+  ca: string | null;
+  json: string | null;
+  timeoutMs: number;
+  concurrency: number;
+  client: string;
+  lang: Lang;
+  quiet: boolean;
+}
+
+const usage = (lang: Lang, key: TextKey, params?: Record<string, string | number>) => new UsageError(text(lang, key, params));
+
+function parseUrl(raw: string, lang: Lang): URL {
+  try {
+    return new URL(raw);
+  } catch {
+    throw usage(lang, 'invalidUrl', { url: raw });
+  }
+}
+
+function integer(raw: string | undefined, option: string, min: number, max: number, fallback: number, lang: Lang): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < min || n > max) throw usage(lang, 'invalidNumber', { option, min, max, value: raw });
+  return n;
+}
+
+/** Plain HTTP on the same host and path, port 80, unless the auditor says otherwise. */
+export function defaultHttpUrl(url: URL): URL {
+  const http = new URL(url.href);
+  http.protocol = 'http:';
+  http.port = '';
+  return http;
+}
+
+export function parseAuditArgs(argv: string[], envLang: Lang): AuditArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        checklist: { type: 'string' },
+        db: { type: 'string' },
+        ca: { type: 'string' },
+        'http-url': { type: 'string' },
+        json: { type: 'string' },
+        'timeout-ms': { type: 'string' },
+        concurrency: { type: 'string' },
+        client: { type: 'string' },
+        lang: { type: 'string' },
+        quiet: { type: 'boolean' },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.lang !== undefined && values.lang !== 'de' && values.lang !== 'en') throw usage(envLang, 'invalidLang');
+  const lang: Lang = (values.lang as Lang | undefined) ?? envLang;
+  const raw = positionals[0];
+  if (!raw) throw usage(lang, 'missingUrl');
+  if (positionals.length > 1) throw new UsageError(`unexpected argument: ${positionals[1]}`);
+  const url = parseUrl(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`, lang);
+  if (url.protocol !== 'https:') throw usage(lang, 'notHttps', { url: raw });
+  const httpUrl = values['http-url'] ? parseUrl(values['http-url'], lang) : defaultHttpUrl(url);
+  if (httpUrl.protocol !== 'http:') throw usage(lang, 'invalidUrl', { url: values['http-url'] ?? '' });
+  return {
+    url,
+    httpUrl,
+    checklist: values.checklist ?? 'mautic-dsgvo',
+    db: values.db ?? null,
+    ca: values.ca ?? null,
+    json: values.json ?? null,
+    timeoutMs: integer(values['timeout-ms'], '--timeout-ms', 100, 600_000, 10_000, lang),
+    concurrency: integer(values.concurrency, '--concurrency', 1, 64, 8, lang),
+    client: values.client ?? 'Ad-hoc',
+    lang,
+    quiet: values.quiet ?? false,
+  };
+}

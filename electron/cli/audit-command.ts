@@ -1,0 +1,87 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { runAudit } from '../core/audit/run';
+import { loadChecklist } from '../core/checklist/load';
+import { trustConfig } from '../core/net/options';
+import { defaultStorePath, openStore } from '../core/store';
+import type { Lang } from '../shared/domain';
+import { parseAuditArgs, UsageError } from './args';
+import { auditJson } from './json-output';
+import { createProgress } from './progress';
+import { summaryTable } from './summary-table';
+import { text } from './texts';
+
+export interface Io {
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  env: NodeJS.ProcessEnv;
+}
+
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+function readCa(file: string, lang: Lang): string {
+  let pem: string;
+  try {
+    pem = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(text(lang, 'caUnreadable', { file, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message }));
+  }
+  try {
+    trustConfig(pem);
+  } catch (err) {
+    throw new UsageError(text(lang, 'caUnreadable', { file, reason: (err as Error).message }));
+  }
+  return pem;
+}
+
+export async function auditCommand(argv: string[], io: Io, envLang: Lang): Promise<number> {
+  const args = parseAuditArgs(argv, envLang);
+  const { lang } = args;
+  const checklist = loadChecklist(args.checklist);
+  const extraCaPem = args.ca ? readCa(args.ca, lang) : undefined;
+  const dbFile = args.db ?? defaultStorePath();
+  const store = openStore(dbFile);
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  const jsonToStdout = args.json === '-';
+  const report = jsonToStdout ? io.stderr : io.stdout;
+  const progress = !args.quiet && io.stderr.isTTY ? createProgress(io.stderr, lang) : null;
+  try {
+    const installation = store.ensureInstallationForUrl(args.url.href, args.client);
+    const result = await runAudit({
+      target: { url: args.url, httpUrl: args.httpUrl },
+      checklist,
+      installationId: installation.id,
+      recorder: store,
+      net: { timeoutMs: args.timeoutMs, maxRedirects: 10, maxBodyBytes: 2 * 1024 * 1024, extraCaPem, extraCaName: args.ca ? path.basename(args.ca) : undefined },
+      concurrency: args.concurrency,
+      lang,
+      onEvent: progress?.onEvent,
+      signal: controller.signal,
+    });
+    progress?.stop();
+    const json = JSON.stringify(auditJson(result, checklist, args.url.href), null, 2);
+    if (jsonToStdout) io.stdout.write(json + '\n');
+    else if (args.json) writeFileSync(args.json, json + '\n');
+    if (!args.quiet) {
+      report.write(summaryTable(result, lang, Boolean(report.isTTY) && !io.env.NO_COLOR, report.columns || 100) + '\n');
+      report.write(text(lang, 'stored', { runId: result.runId, db: dbFile }) + '\n');
+      if (args.json && !jsonToStdout) report.write(text(lang, 'jsonWritten', { file: args.json }) + '\n');
+    }
+    if (result.state === 'cancelled') {
+      io.stderr.write(text(lang, 'cancelled') + '\n');
+      return 130;
+    }
+    if (result.unreachable) {
+      io.stderr.write(text(lang, 'unreachable', { reason: result.unreachable }) + '\n');
+      return EXIT.usage;
+    }
+    const failed = result.items.some((i) => i.checks.some((c) => c.automated && c.status === 'fail'));
+    return failed ? EXIT.failed : EXIT.ok;
+  } finally {
+    progress?.stop();
+    process.removeListener('SIGINT', onSigint);
+    store.close();
+  }
+}

@@ -1,0 +1,43 @@
+import type { AuditResult } from '../core/audit/types';
+import type { Checklist } from '../core/checklist/load';
+import { engineVersion, TOOL_NAME } from '../core/package-root';
+
+/** The --json document: the ids exactly as in CHECKLIST.md, every item of the checklist present. */
+export function auditJson(result: AuditResult, checklist: Checklist, targetUrl: string) {
+  const { counts, score, headerScore } = result.summary;
+  return {
+    tool: { name: TOOL_NAME, version: engineVersion() },
+    checklist: { id: checklist.id, version: checklist.version },
+    target: { url: targetUrl },
+    runId: result.runId,
+    state: result.state,
+    startedAt: result.startedAt,
+    finishedAt: result.finishedAt,
+    summary: {
+      pass: counts.pass,
+      fail: counts.fail,
+      warn: counts.warn,
+      manual: counts.manual,
+      error: counts.error,
+      notApplicable: counts.not_applicable,
+      score,
+      headerScore: headerScore?.score ?? null,
+      headerGrade: headerScore?.grade ?? null,
+    },
+    items: result.items.map((item) => ({
+      id: item.itemId,
+      status: item.status,
+      severity: item.severity,
+      title: item.title,
+      checks: item.checks.map((c) => ({
+        id: c.checkId,
+        status: c.status,
+        automated: c.automated,
+        message: c.message,
+        findings: c.findings,
+        evidence: c.evidence,
+      })),
+    })),
+    evidence: result.evidence.map((e) => ({ sha256: e.sha256, kind: e.kind, capturedAt: e.capturedAt, summary: e.summary })),
+  };
+}

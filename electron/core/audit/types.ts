@@ -1,0 +1,51 @@
+import type { AuditEvent, EvidenceRef, ItemResult, Lang, RunState, RunSummary } from '../../shared/domain';
+import type { Checklist } from '../checklist/load';
+import type { NetOptions } from '../net/options';
+import type { AuditTarget, NewEvidence } from '../probes/types';
+
+export interface RunMeta {
+  installationId: number;
+  checklistId: string;
+  checklistVersion: string;
+  engineVersion: string;
+  targetUrl: string;
+  options: Record<string, unknown>;
+}
+
+/** Where a run is persisted as it goes: the store implements it. */
+export interface RunRecorder {
+  startRun(meta: RunMeta): number;
+  addEvidence(runId: number, evidence: NewEvidence): string;
+  finishRun(runId: number, result: { state: RunState; items: ItemResult[]; summary: RunSummary; finishedAt: string }): void;
+}
+
+export interface AuditRequest {
+  target: AuditTarget;
+  checklist: Checklist;
+  installationId: number;
+  recorder: RunRecorder;
+  net: Omit<NetOptions, 'signal' | 'userAgent'>;
+  concurrency: number;
+  lang: Lang;
+  onEvent?: (event: AuditEvent) => void;
+  signal?: AbortSignal;
+}
+
+export interface ProbeTiming {
+  probeId: string;
+  ms: number;
+  ok: boolean;
+}
+
+export interface AuditResult {
+  runId: number;
+  state: RunState;
+  startedAt: string;
+  finishedAt: string;
+  items: ItemResult[];
+  summary: RunSummary;
+  evidence: EvidenceRef[];
+  probeTimings: ProbeTiming[];
+  /** Why nothing at all could be reached at the target URL; null when the target answered. */
+  unreachable: string | null;
+}

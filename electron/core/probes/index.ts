@@ -1,0 +1,13 @@
+import { httpRedirectProbe } from './http-redirect';
+import { httpsMainProbe } from './https-main';
+import { tlsCertificateProbe } from './tls-certificate';
+import { tlsProtocolsProbe } from './tls-protocols';
+import type { Probe, ProbeId } from './types';
+
+/** Every probe the engine can run, by id. Registered here explicitly; nothing is discovered. */
+export const PROBES: { [K in ProbeId]: Probe<K> } = {
+  'http-redirect': httpRedirectProbe,
+  'https-main': httpsMainProbe,
+  'tls-certificate': tlsCertificateProbe,
+  'tls-protocols': tlsProtocolsProbe,
+};
