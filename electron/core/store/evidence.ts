@@ -1,0 +1,143 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { EVIDENCE_KINDS, type EvidenceKind, type EvidenceRef } from '../../shared/domain';
+import type { NewEvidence } from '../probes/types';
+import type { Db } from './db';
+import { rethrowSqlite, StoreError } from './errors';
+import { blobPath, isSha256Hex } from './paths';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export function sha256Hex(data: Buffer | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** What one evidence_log entry seals: the evidence row and its place in the log. */
+export interface ChainEntry {
+  seq: number;
+  evidenceId: number;
+  runId: number;
+  sha256: string;
+  kind: string;
+  summary: string;
+  capturedAt: string;
+  mediaType: string;
+}
+
+/** entry_hash = sha256hex(prev_hash + '\n' + canonical JSON with the keys in this fixed order). */
+export function entryHash(prevHash: string, e: ChainEntry): string {
+  const canonical = JSON.stringify({
+    seq: e.seq,
+    evidenceId: e.evidenceId,
+    runId: e.runId,
+    sha256: e.sha256,
+    kind: e.kind,
+    summary: e.summary,
+    capturedAt: e.capturedAt,
+    mediaType: e.mediaType,
+  });
+  return sha256Hex(`${prevHash}\n${canonical}`);
+}
+
+function fileSize(file: string): number | null {
+  try {
+    return statSync(file).size;
+  } catch {
+    return null;
+  }
+}
+
+/** Writes the blob once: temp file in the same folder, fsync, rename. Skipped when already there with the right size. */
+export function writeBlob(dbFile: string, sha256: string, content: Buffer): void {
+  const target = blobPath(dbFile, sha256);
+  if (fileSize(target) === content.length) return;
+  const dir = path.dirname(target);
+  const tmp = path.join(dir, `.${sha256}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    const fd = openSync(tmp, 'wx', 0o644);
+    try {
+      writeSync(fd, content);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, target);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw new StoreError('io', `cannot write evidence file ${target}: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+/** The stored bytes, checked against their hash before they are handed out. */
+export function readBlob(dbFile: string, sha256: string): Buffer {
+  if (!isSha256Hex(sha256)) throw new StoreError('invalid', `"${sha256}" is not a SHA-256 hex digest`);
+  const file = blobPath(dbFile, sha256);
+  let content: Buffer;
+  try {
+    content = readFileSync(file);
+  } catch (err) {
+    throw new StoreError('not-found', `evidence file ${file} is missing`, { cause: err });
+  }
+  if (sha256Hex(content) !== sha256) throw new StoreError('corrupt', `evidence file ${file} does not match its hash`);
+  return content;
+}
+
+interface LastEntry {
+  seq: number;
+  entry_hash: string;
+}
+
+interface EvidenceRow {
+  sha256: string;
+  kind: EvidenceKind;
+  captured_at: string;
+  summary: string;
+}
+
+export function createEvidenceRepo(db: Db, dbFile: string) {
+  const insertBlob = db.prepare<[string, number, string, string]>('INSERT OR IGNORE INTO blobs (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?)');
+  const insertEvidence = db.prepare<[number, string, string, string, string, string]>(
+    'INSERT INTO evidence (run_id, sha256, kind, summary, captured_at, media_type) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const lastEntry = db.prepare<[], LastEntry>('SELECT seq, entry_hash FROM evidence_log ORDER BY seq DESC LIMIT 1');
+  const insertLog = db.prepare<[number, number, string, string, string]>(
+    'INSERT INTO evidence_log (seq, evidence_id, prev_hash, entry_hash, recorded_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const selectByRun = db.prepare<[number], EvidenceRow>('SELECT sha256, kind, captured_at, summary FROM evidence WHERE run_id = ? ORDER BY id');
+  const runExists = db.prepare<[number], { id: number }>('SELECT id FROM runs WHERE id = ?');
+
+  const record = db.transaction((runId: number, e: NewEvidence, sha256: string) => {
+    const now = new Date().toISOString();
+    insertBlob.run(sha256, e.content.length, e.mediaType, now);
+    const evidenceId = Number(insertEvidence.run(runId, sha256, e.kind, e.summary, e.capturedAt, e.mediaType).lastInsertRowid);
+    const last = lastEntry.get();
+    const seq = (last?.seq ?? 0) + 1;
+    const prevHash = last?.entry_hash ?? GENESIS_HASH;
+    const hash = entryHash(prevHash, { seq, evidenceId, runId, sha256, kind: e.kind, summary: e.summary, capturedAt: e.capturedAt, mediaType: e.mediaType });
+    insertLog.run(seq, evidenceId, prevHash, hash, now);
+  });
+
+  return {
+    /** Blob file first, then blobs row + evidence row + log entry in one transaction. Returns the content's SHA-256. */
+    addEvidence(runId: number, e: NewEvidence): string {
+      if (!EVIDENCE_KINDS.includes(e.kind)) throw new StoreError('invalid', `add evidence to run ${runId}: unknown kind "${e.kind}"`);
+      if (!Buffer.isBuffer(e.content)) throw new StoreError('invalid', `add evidence to run ${runId}: content must be a Buffer`);
+      if (!runExists.get(runId)) throw new StoreError('not-found', `add evidence: run ${runId} does not exist`);
+      const sha256 = sha256Hex(e.content);
+      writeBlob(dbFile, sha256, e.content);
+      try {
+        record.immediate(runId, e, sha256);
+      } catch (err) {
+        rethrowSqlite(err, `add evidence to run ${runId}`);
+      }
+      return sha256;
+    },
+    /** The run's evidence in capture order. */
+    listEvidence(runId: number): EvidenceRef[] {
+      return selectByRun.all(runId).map((r) => ({ sha256: r.sha256, kind: r.kind, capturedAt: r.captured_at, summary: r.summary }));
+    },
+    readBlob: (sha256: string) => readBlob(dbFile, sha256),
+  };
+}

@@ -1,0 +1,19 @@
+import { sql as clientsInstallations } from './0001-clients-installations';
+import { sql as runsResults } from './0002-runs-results';
+import { sql as evidence } from './0003-evidence';
+
+export interface Migration {
+  /** 1-based; after applying it, PRAGMA user_version equals this number. */
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Forward only, in order. Append new migrations; never edit or reorder released ones. */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'clients-installations', sql: clientsInstallations },
+  { version: 2, name: 'runs-results', sql: runsResults },
+  { version: 3, name: 'evidence', sql: evidence },
+];
+
+export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,0 +1,69 @@
+import path from 'node:path';
+import type { EvidenceRef } from '../../shared/domain';
+import type { NewEvidence } from '../probes/types';
+import { createClientsRepo, type ClientsRepo } from './clients';
+import { openDatabase } from './db';
+import { createEvidenceRepo } from './evidence';
+import { createInstallationsRepo, ensureInstallationForUrl, type Installation, type InstallationsRepo } from './installations';
+import { createRunsRepo, type FinishRunInput, type RunInfo, type StartRunInput, type StoredRun } from './runs';
+import { verifyChain, type VerifyReport } from './verify';
+
+/** The evidence store: one SQLite file plus `<file>.evidence/` with the content-addressed blobs. */
+export interface Store {
+  /** Absolute path of the database file. */
+  readonly file: string;
+  readonly clients: ClientsRepo;
+  readonly installations: InstallationsRepo;
+  ensureInstallationForUrl(baseUrl: string, clientName?: string): Installation;
+  startRun(meta: StartRunInput): number;
+  finishRun(runId: number, result: FinishRunInput): void;
+  getRun(runId: number): StoredRun | null;
+  /** Newest first. */
+  listRuns(installationId: number): RunInfo[];
+  addEvidence(runId: number, evidence: NewEvidence): string;
+  listEvidence(runId: number): EvidenceRef[];
+  readBlob(sha256: string): Buffer;
+  /** Marks runs left 'running' by dead processes of this host as 'incomplete'; returns how many. */
+  markAbandonedRuns(): number;
+  verify(): VerifyReport;
+  close(): void;
+}
+
+/** Opens (creating and migrating as needed) the store; throws StoreError 'corrupt' / 'too-new' / 'io'. */
+export function openStore(file: string): Store {
+  const abs = path.resolve(file);
+  const db = openDatabase(abs);
+  try {
+    const clients = createClientsRepo(db);
+    const installations = createInstallationsRepo(db, clients);
+    const evidence = createEvidenceRepo(db, abs);
+    const runs = createRunsRepo(db, evidence.listEvidence);
+    const store: Store = {
+      file: abs,
+      clients,
+      installations,
+      ensureInstallationForUrl: (baseUrl, clientName) => ensureInstallationForUrl(db, clients, installations, baseUrl, clientName),
+      startRun: runs.startRun,
+      finishRun: runs.finishRun,
+      getRun: runs.getRun,
+      listRuns: runs.listRuns,
+      addEvidence: evidence.addEvidence,
+      listEvidence: evidence.listEvidence,
+      readBlob: evidence.readBlob,
+      markAbandonedRuns: runs.markAbandonedRuns,
+      verify: () => verifyChain(db, abs),
+      close: () => {
+        if (db.open) db.close();
+      },
+    };
+    runs.markAbandonedRuns();
+    return store;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+export function verifyStore(store: Store): VerifyReport {
+  return store.verify();
+}

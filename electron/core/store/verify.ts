@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import type { Db } from './db';
+import { entryHash, GENESIS_HASH, sha256Hex } from './evidence';
+import { blobPath, isSha256Hex } from './paths';
+
+export interface BrokenEntry {
+  seq: number;
+  evidenceId: number;
+  reason: string;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  /** Log entries examined (all of them when ok; up to and including the broken one otherwise). */
+  entries: number;
+  /** Distinct blob files read and hashed. */
+  blobs: number;
+  firstBroken: BrokenEntry | null;
+}
+
+interface LogRow {
+  seq: number;
+  evidence_id: number;
+  prev_hash: string;
+  entry_hash: string;
+  e_id: number | null;
+  run_id: number;
+  sha256: string;
+  kind: string;
+  summary: string;
+  captured_at: string;
+  media_type: string;
+}
+
+function blobProblem(dbFile: string, sha256: string): string | null {
+  if (!isSha256Hex(sha256)) return `evidence names an invalid hash "${sha256}"`;
+  let content: Buffer;
+  try {
+    content = readFileSync(blobPath(dbFile, sha256));
+  } catch {
+    return `blob file missing (${blobPath(dbFile, sha256)})`;
+  }
+  return sha256Hex(content) === sha256 ? null : `blob content does not match its hash (${blobPath(dbFile, sha256)})`;
+}
+
+/**
+ * Walks evidence_log in seq order: every entry must follow its predecessor without gaps, link to its
+ * entry_hash, re-hash to its own entry_hash from the evidence row, and point at an intact blob file.
+ * Afterwards no evidence row may be left without a log entry. Stops at the first broken entry.
+ */
+export function verifyChain(db: Db, dbFile: string): VerifyReport {
+  const walk = db.prepare<[], LogRow>(
+    `SELECT l.seq, l.evidence_id, l.prev_hash, l.entry_hash, e.id AS e_id, e.run_id, e.sha256, e.kind, e.summary, e.captured_at, e.media_type
+     FROM evidence_log l LEFT JOIN evidence e ON e.id = l.evidence_id ORDER BY l.seq`,
+  );
+  const nextPrevHash = db.prepare<[number], { prev_hash: string }>('SELECT prev_hash FROM evidence_log WHERE seq > ? ORDER BY seq LIMIT 1');
+  const orphan = db.prepare<[], { id: number }>(
+    'SELECT e.id FROM evidence e WHERE NOT EXISTS (SELECT 1 FROM evidence_log l WHERE l.evidence_id = e.id) ORDER BY e.id LIMIT 1',
+  );
+
+  const checkedBlobs = new Map<string, string | null>();
+  let entries = 0;
+  let prev: { seq: number; hash: string } | null = null;
+
+  // Read inside one transaction so a concurrent writer cannot make a consistent log look broken.
+  const run = db.transaction((): BrokenEntry | null => {
+    for (const row of walk.iterate()) {
+      entries++;
+      const expectedSeq = (prev?.seq ?? 0) + 1;
+      if (row.seq !== expectedSeq) {
+        const lost = orphan.get();
+        return {
+          seq: expectedSeq,
+          evidenceId: lost?.id ?? row.evidence_id,
+          reason: `log entry ${expectedSeq} is missing (entry ${row.seq} follows ${prev ? `entry ${prev.seq}` : 'the start of the log'})`,
+        };
+      }
+      const broken = (reason: string): BrokenEntry => ({ seq: row.seq, evidenceId: row.evidence_id, reason });
+      if (row.e_id === null) return broken('evidence row missing');
+      const expectedPrev = prev?.hash ?? GENESIS_HASH;
+      if (row.prev_hash !== expectedPrev) {
+        return broken(prev ? `prev_hash does not link to entry ${prev.seq}` : 'prev_hash of the first entry is not the genesis value');
+      }
+      const computed = entryHash(row.prev_hash, {
+        seq: row.seq,
+        evidenceId: row.evidence_id,
+        runId: row.run_id,
+        sha256: row.sha256,
+        kind: row.kind,
+        summary: row.summary,
+        capturedAt: row.captured_at,
+        mediaType: row.media_type,
+      });
+      if (computed !== row.entry_hash) {
+        const next = nextPrevHash.get(row.seq);
+        if (next && next.prev_hash === computed) return broken('entry hash mismatch: entry_hash was altered (the next entry still links to the original)');
+        return broken(next ? 'entry hash mismatch: evidence row changed' : 'entry hash mismatch: evidence row or entry_hash changed');
+      }
+      if (!checkedBlobs.has(row.sha256)) checkedBlobs.set(row.sha256, blobProblem(dbFile, row.sha256));
+      const problem = checkedBlobs.get(row.sha256);
+      if (problem) return broken(problem);
+      prev = { seq: row.seq, hash: row.entry_hash };
+    }
+    const lost = orphan.get();
+    if (lost) {
+      return { seq: (prev?.seq ?? 0) + 1, evidenceId: lost.id, reason: 'evidence row has no log entry (log entry deleted)' };
+    }
+    return null;
+  });
+
+  const firstBroken = run();
+  return { ok: firstBroken === null, entries, blobs: checkedBlobs.size, firstBroken };
+}

@@ -1,0 +1,123 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { entryHash, GENESIS_HASH } from '../../../electron/core/store/evidence';
+import { evidence, rawDb, runFor, tempDbFile, tempStore } from './helpers';
+
+const code = (code: string) => expect.objectContaining({ name: 'StoreError', code });
+const sha = (s: string | Buffer) => createHash('sha256').update(s).digest('hex');
+
+interface LogRow {
+  seq: number;
+  evidence_id: number;
+  prev_hash: string;
+  entry_hash: string;
+}
+
+describe('addEvidence', () => {
+  it('stores the blob under <db>.evidence/<2 hex>/<sha256> and returns its SHA-256', () => {
+    const file = tempDbFile();
+    const store = tempStore(file);
+    const { runId } = runFor(store);
+    const content = Buffer.from([0, 1, 2, 255, 0x7b]);
+    const h = store.addEvidence(runId, evidence('', { content, mediaType: 'application/octet-stream' }));
+    expect(h).toBe(sha(content));
+    const blob = path.join(`${file}.evidence`, h.slice(0, 2), h);
+    expect(readFileSync(blob)).toEqual(content);
+    expect(readdirSync(path.dirname(blob))).toEqual([h]); // no temp file left behind
+    expect(store.readBlob(h)).toEqual(content);
+  });
+
+  it('the same content twice (same run and another run) gives two evidence rows and log entries but one blob', () => {
+    const file = tempDbFile();
+    const store = tempStore(file);
+    const a = runFor(store).runId;
+    const b = runFor(store, 'https://other.test/').runId;
+    const h1 = store.addEvidence(a, evidence('same', { summary: 'first' }));
+    const blob = path.join(`${file}.evidence`, h1.slice(0, 2), h1);
+    const mtime = statSync(blob).mtimeMs;
+    const h2 = store.addEvidence(a, evidence('same', { summary: 'second' }));
+    const h3 = store.addEvidence(b, evidence('same', { summary: 'third' }));
+    expect(new Set([h1, h2, h3]).size).toBe(1);
+    expect(statSync(blob).mtimeMs).toBe(mtime);
+    const raw = rawDb(file);
+    expect(raw.prepare('SELECT count(*) AS n FROM blobs').get()).toEqual({ n: 1 });
+    expect(raw.prepare('SELECT run_id, summary FROM evidence ORDER BY id').all()).toEqual([
+      { run_id: a, summary: 'first' },
+      { run_id: a, summary: 'second' },
+      { run_id: b, summary: 'third' },
+    ]);
+    expect(raw.prepare('SELECT count(*) AS n FROM evidence_log').get()).toEqual({ n: 3 });
+    expect(readdirSync(`${file}.evidence`)).toEqual([h1.slice(0, 2)]);
+    expect(store.listEvidence(a).map((e) => e.summary)).toEqual(['first', 'second']);
+    expect(store.listEvidence(b).map((e) => e.summary)).toEqual(['third']);
+  });
+
+  it('rewrites a blob file whose size is wrong (e.g. a torn earlier write)', () => {
+    const file = tempDbFile();
+    const store = tempStore(file);
+    const { runId } = runFor(store);
+    const h = sha('payload');
+    const blob = path.join(`${file}.evidence`, h.slice(0, 2), h);
+    store.addEvidence(runId, evidence('payload'));
+    writeFileSync(blob, 'pay');
+    store.addEvidence(runId, evidence('payload'));
+    expect(readFileSync(blob, 'utf8')).toBe('payload');
+  });
+
+  it('chains the log: genesis prev_hash, each entry hashes prev_hash + canonical JSON of the evidence', () => {
+    const file = tempDbFile();
+    const store = tempStore(file);
+    const { runId } = runFor(store);
+    const e1 = evidence('one', { kind: 'tls-handshake', summary: 'Handshake mit ä', mediaType: 'application/json' });
+    const e2 = evidence('two');
+    store.addEvidence(runId, e1);
+    store.addEvidence(runId, e2);
+    const log = rawDb(file).prepare('SELECT seq, evidence_id, prev_hash, entry_hash FROM evidence_log ORDER BY seq').all() as LogRow[];
+    expect(log.map((l) => l.seq)).toEqual([1, 2]);
+    expect(log[0]!.prev_hash).toBe(GENESIS_HASH);
+    expect(GENESIS_HASH).toBe('0'.repeat(64));
+    const canonical = JSON.stringify({ seq: 1, evidenceId: log[0]!.evidence_id, runId, sha256: sha('one'), kind: 'tls-handshake', summary: 'Handshake mit ä', capturedAt: e1.capturedAt, mediaType: 'application/json' });
+    expect(log[0]!.entry_hash).toBe(sha(`${GENESIS_HASH}\n${canonical}`));
+    expect(log[1]!.prev_hash).toBe(log[0]!.entry_hash);
+    expect(log[1]!.entry_hash).toBe(
+      entryHash(log[0]!.entry_hash, { seq: 2, evidenceId: log[1]!.evidence_id, runId, sha256: sha('two'), kind: e2.kind, summary: e2.summary, capturedAt: e2.capturedAt, mediaType: e2.mediaType }),
+    );
+  });
+
+  it('evidence and the log cannot be changed or deleted through SQL', () => {
+    const file = tempDbFile();
+    const store = tempStore(file);
+    const { runId } = runFor(store);
+    store.addEvidence(runId, evidence('x'));
+    const raw = rawDb(file);
+    expect(() => raw.prepare("UPDATE evidence SET summary = 'forged'").run()).toThrow('evidence is immutable');
+    expect(() => raw.prepare('DELETE FROM evidence_log').run()).toThrow('evidence is immutable');
+    expect(store.listEvidence(runId)[0]!.summary).toBe('GET x');
+  });
+
+  it('rejects an unknown run, an unknown kind and non-Buffer content without writing anything', () => {
+    const file = tempDbFile();
+    const store = tempStore(file);
+    const { runId } = runFor(store);
+    expect(() => store.addEvidence(999, evidence('orphan'))).toThrow(code('not-found'));
+    expect(() => store.addEvidence(runId, evidence('k', { kind: 'screenshot' as never }))).toThrow(code('invalid'));
+    expect(() => store.addEvidence(runId, { ...evidence('s'), content: 'text' as never })).toThrow(code('invalid'));
+    expect(existsSync(`${file}.evidence`)).toBe(false);
+    expect(store.listEvidence(runId)).toEqual([]);
+  });
+});
+
+describe('readBlob', () => {
+  it('refuses bad hashes, missing files and files that do not match their hash', () => {
+    const file = tempDbFile();
+    const store = tempStore(file);
+    const { runId } = runFor(store);
+    const h = store.addEvidence(runId, evidence('blob'));
+    expect(() => store.readBlob('../../etc/passwd')).toThrow(code('invalid'));
+    expect(() => store.readBlob('a'.repeat(64))).toThrow(code('not-found'));
+    writeFileSync(path.join(`${file}.evidence`, h.slice(0, 2), h), 'bloc');
+    expect(() => store.readBlob(h)).toThrow(code('corrupt'));
+  });
+});

@@ -1,0 +1,232 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { SEVERITIES, STATUSES, RUN_STATES } from '../../../electron/shared/domain';
+import { migrate, schemaVersion } from '../../../electron/core/store/db';
+import { LATEST_VERSION, MIGRATIONS } from '../../../electron/core/store/migrations';
+import { sql as sql0002 } from '../../../electron/core/store/migrations/0002-runs-results';
+import { StoreError } from '../../../electron/core/store';
+import { tempDbFile } from './helpers';
+
+function freshDb(): Database.Database {
+  const db = new Database(tempDbFile());
+  db.pragma('foreign_keys = ON');
+  return db;
+}
+
+function tables(db: Database.Database): Map<string, boolean> {
+  const rows = db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string; strict: number }[];
+  return new Map(rows.map((r) => [r.name, r.strict === 1]));
+}
+
+function columns(db: Database.Database, table: string): Record<string, { type: string; notnull: number; pk: number }> {
+  const rows = db.prepare('SELECT name, type, "notnull", pk FROM pragma_table_info(?)').all(table) as { name: string; type: string; notnull: number; pk: number }[];
+  return Object.fromEntries(rows.map((r) => [r.name, { type: r.type, notnull: r.notnull, pk: r.pk }]));
+}
+
+function foreignKeys(db: Database.Database, table: string) {
+  return db.prepare('SELECT "table", "from", "to", on_delete FROM pragma_foreign_key_list(?)').all(table) as { table: string; from: string; to: string; on_delete: string }[];
+}
+
+function indexedColumns(db: Database.Database, table: string): string[][] {
+  const idx = db.prepare("SELECT name FROM pragma_index_list(?) WHERE origin = 'c'").all(table) as { name: string }[];
+  return idx.map((i) => (db.prepare('SELECT name FROM pragma_index_info(?) ORDER BY seqno').all(i.name) as { name: string }[]).map((c) => c.name));
+}
+
+const now = '2025-01-01T00:00:00.000Z';
+
+function insertClientAndInstallation(db: Database.Database): void {
+  db.prepare('INSERT INTO clients (id, name, created_at) VALUES (1, ?, ?)').run('Kunde GmbH', now);
+  db.prepare('INSERT INTO installations (id, client_id, name, base_url, created_at) VALUES (1, 1, ?, ?, ?)').run('Mautic', 'https://m.example.org/', now);
+}
+
+function insertRun(db: Database.Database): void {
+  db.prepare(
+    `INSERT INTO runs (id, installation_id, checklist_id, checklist_version, engine_version, target_url, options_json, state, started_at, pid, host)
+     VALUES (1, 1, 'c', '1', '0.1.0', 'https://m.example.org/', '{}', 'running', ?, 1, 'h')`,
+  ).run(now);
+  db.prepare("INSERT INTO item_results (run_id, item_id, position, title, status, severity) VALUES (1, 'i1', 0, 'T', 'fail', 'high')").run();
+  db.prepare(
+    "INSERT INTO check_results (run_id, item_id, check_id, position, status, automated, findings_json, message, evidence_json) VALUES (1, 'i1', 'c1', 0, 'fail', 1, '[]', 'm', '[]')",
+  ).run();
+}
+
+describe('MIGRATIONS registry', () => {
+  it('is numbered 1..n without gaps, with unique names', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    expect(new Set(MIGRATIONS.map((m) => m.name)).size).toBe(MIGRATIONS.length);
+    expect(LATEST_VERSION).toBe(MIGRATIONS.length);
+  });
+
+  it('stops at the requested version and sets user_version; re-running is a no-op', () => {
+    const db = freshDb();
+    migrate(db, 2);
+    expect(schemaVersion(db)).toBe(2);
+    expect(tables(db).has('evidence')).toBe(false);
+    migrate(db);
+    migrate(db);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    db.close();
+  });
+
+  it('rolls back a failing migration together with its user_version bump', () => {
+    const db = freshDb();
+    migrate(db, 1);
+    db.exec('CREATE TABLE runs (x INTEGER) STRICT'); // makes 0002 fail half-way
+    expect(() => migrate(db, 2)).toThrow(/already exists/);
+    expect(schemaVersion(db)).toBe(1);
+    expect(tables(db).has('item_results')).toBe(false);
+    db.close();
+  });
+
+  it('refuses a database from a newer Prüfstand with StoreError too-new', () => {
+    const db = freshDb();
+    db.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    const err = (() => {
+      try {
+        migrate(db);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(StoreError);
+    expect((err as StoreError).code).toBe('too-new');
+    db.close();
+  });
+
+  it('the status, severity and state lists written into 0002 match domain.ts (a change there needs a new migration)', () => {
+    const lists = [...sql0002.matchAll(/(status|severity|state) IN \(([^)]*)\)/g)].map((m) => [m[1]!, m[2]!.split(',').map((s) => s.trim().replace(/'/g, ''))] as const);
+    const expected: Record<string, readonly string[]> = { status: STATUSES, severity: SEVERITIES, state: RUN_STATES };
+    expect(lists.length).toBe(4);
+    for (const [col, values] of lists) expect(values).toEqual([...expected[col]!]);
+  });
+});
+
+describe('0001 clients-installations', () => {
+  it('creates STRICT clients and installations with the expected columns, FK cascade and index', () => {
+    const db = freshDb();
+    migrate(db, 1);
+    expect(schemaVersion(db)).toBe(1);
+    expect(tables(db)).toEqual(new Map([['clients', true], ['installations', true]]));
+    expect(Object.keys(columns(db, 'clients'))).toEqual(['id', 'name', 'notes', 'created_at']);
+    const inst = columns(db, 'installations');
+    expect(Object.keys(inst)).toEqual(['id', 'client_id', 'name', 'base_url', 'http_url', 'ca_pem', 'notes', 'created_at']);
+    expect(inst.http_url!.notnull).toBe(0);
+    expect(inst.ca_pem!.notnull).toBe(0);
+    expect(inst.base_url!.notnull).toBe(1);
+    expect(foreignKeys(db, 'installations')).toEqual([{ table: 'clients', from: 'client_id', to: 'id', on_delete: 'CASCADE' }]);
+    expect(indexedColumns(db, 'installations').some((c) => c[0] === 'client_id')).toBe(true);
+    db.close();
+  });
+
+  it('enforces STRICT types, non-empty names, unique base URLs and the cascade', () => {
+    const db = freshDb();
+    migrate(db, 1);
+    expect(() => db.prepare("INSERT INTO clients (name, created_at) VALUES (?, 'x')").run(Buffer.from('x'))).toThrow(/cannot store BLOB/);
+    expect(() => db.prepare("INSERT INTO clients (name, created_at) VALUES ('  ', 'x')").run()).toThrow(/CHECK/);
+    insertClientAndInstallation(db);
+    expect(() => db.prepare("INSERT INTO installations (client_id, name, base_url, created_at) VALUES (1, 'b', 'https://m.example.org/', 'x')").run()).toThrow(/UNIQUE/);
+    expect(() => db.prepare("INSERT INTO installations (client_id, name, base_url, created_at) VALUES (1, 'b', 'ftp://x/', 'x')").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO installations (client_id, name, base_url, created_at) VALUES (99, 'b', 'https://x/', 'x')").run()).toThrow(/FOREIGN KEY/);
+    db.prepare('DELETE FROM clients WHERE id = 1').run();
+    expect(db.prepare('SELECT count(*) AS n FROM installations').get()).toEqual({ n: 0 });
+    db.close();
+  });
+});
+
+describe('0002 runs-results', () => {
+  it('adds STRICT runs, item_results, check_results with their keys, FKs, checks and the run list index', () => {
+    const db = freshDb();
+    migrate(db, 2);
+    const t = tables(db);
+    for (const name of ['runs', 'item_results', 'check_results']) expect(t.get(name)).toBe(true);
+    expect(Object.keys(columns(db, 'runs'))).toEqual([
+      'id', 'installation_id', 'checklist_id', 'checklist_version', 'engine_version', 'target_url', 'options_json', 'state',
+      'started_at', 'finished_at', 'pid', 'host', 'summary_json', 'score', 'header_score', 'header_grade',
+    ]);
+    expect(columns(db, 'runs').score!.type).toBe('REAL');
+    expect(columns(db, 'runs').header_score!.type).toBe('INTEGER');
+    const item = columns(db, 'item_results');
+    expect([item.run_id!.pk, item.item_id!.pk]).toEqual([1, 2]);
+    const check = columns(db, 'check_results');
+    expect([check.run_id!.pk, check.check_id!.pk]).toEqual([1, 2]);
+    expect(Object.keys(check)).toEqual(expect.arrayContaining(['status', 'automated', 'findings_json', 'message', 'evidence_json']));
+    expect(foreignKeys(db, 'runs')).toEqual([{ table: 'installations', from: 'installation_id', to: 'id', on_delete: 'NO ACTION' }]);
+    expect(foreignKeys(db, 'check_results').map((f) => [f.table, f.from, f.to])).toEqual([
+      ['item_results', 'run_id', 'run_id'],
+      ['item_results', 'item_id', 'item_id'],
+    ]);
+    expect(indexedColumns(db, 'runs')).toContainEqual(['installation_id', 'started_at']);
+    db.close();
+  });
+
+  it('keeps the data written at 0001 and enforces states, statuses and the item FK', () => {
+    const db = freshDb();
+    migrate(db, 1);
+    insertClientAndInstallation(db);
+    migrate(db, 2);
+    expect(db.prepare('SELECT name FROM clients').all()).toEqual([{ name: 'Kunde GmbH' }]);
+    expect(db.prepare('SELECT base_url FROM installations').all()).toEqual([{ base_url: 'https://m.example.org/' }]);
+    insertRun(db);
+    expect(() => db.prepare("UPDATE runs SET state = 'done'").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE item_results SET status = 'ok'").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE item_results SET severity = 'info'").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE check_results SET automated = 2").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE check_results SET findings_json = '{'").run()).toThrow(/CHECK/);
+    expect(() =>
+      db.prepare("INSERT INTO check_results (run_id, item_id, check_id, position, status, automated, findings_json, message, evidence_json) VALUES (1, 'nope', 'c2', 0, 'pass', 1, '[]', '', '[]')").run(),
+    ).toThrow(/FOREIGN KEY/);
+    // A client with audited installations cannot vanish: the cascade stops at runs.
+    expect(() => db.prepare('DELETE FROM clients').run()).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+});
+
+describe('0003 evidence', () => {
+  it('adds STRICT blobs, evidence, evidence_log with keys, FKs and the evidence-by-run index', () => {
+    const db = freshDb();
+    migrate(db, 3);
+    const t = tables(db);
+    for (const name of ['blobs', 'evidence', 'evidence_log']) expect(t.get(name)).toBe(true);
+    expect(Object.keys(columns(db, 'blobs'))).toEqual(['sha256', 'size', 'media_type', 'created_at']);
+    expect(columns(db, 'blobs').sha256!.pk).toBe(1);
+    expect(Object.keys(columns(db, 'evidence'))).toEqual(['id', 'run_id', 'sha256', 'kind', 'summary', 'captured_at', 'media_type']);
+    expect(Object.keys(columns(db, 'evidence_log'))).toEqual(['seq', 'evidence_id', 'prev_hash', 'entry_hash', 'recorded_at']);
+    expect(foreignKeys(db, 'evidence').map((f) => [f.table, f.from]).sort()).toEqual([['blobs', 'sha256'], ['runs', 'run_id']]);
+    expect(foreignKeys(db, 'evidence_log').map((f) => [f.table, f.from])).toEqual([['evidence', 'evidence_id']]);
+    expect(indexedColumns(db, 'evidence').some((c) => c[0] === 'run_id')).toBe(true);
+    const unique = db.prepare("SELECT name FROM pragma_index_list('evidence_log') WHERE \"unique\" = 1").all() as { name: string }[];
+    expect(unique.map((u) => (db.prepare('SELECT name FROM pragma_index_info(?)').all(u.name) as { name: string }[])[0]!.name)).toContain('evidence_id');
+    db.close();
+  });
+
+  it('keeps the rows of 0001 and 0002, and makes blobs, evidence and the log immutable', () => {
+    const db = freshDb();
+    migrate(db, 1);
+    insertClientAndInstallation(db);
+    migrate(db, 2);
+    insertRun(db);
+    migrate(db, 3);
+    expect(db.prepare('SELECT count(*) AS n FROM installations').get()).toEqual({ n: 1 });
+    expect(db.prepare('SELECT item_id, status FROM item_results').all()).toEqual([{ item_id: 'i1', status: 'fail' }]);
+    expect(db.prepare('SELECT check_id FROM check_results').all()).toEqual([{ check_id: 'c1' }]);
+    const sha = 'a'.repeat(64);
+    expect(() => db.prepare("INSERT INTO blobs VALUES (?, 1, 'text/plain', 'x')").run('G'.repeat(64))).toThrow(/CHECK/);
+    db.prepare("INSERT INTO blobs VALUES (?, 1, 'text/plain', 'x')").run(sha);
+    db.prepare("INSERT INTO evidence (id, run_id, sha256, kind, summary, captured_at, media_type) VALUES (1, 1, ?, 'http-exchange', 's', 'x', 'text/plain')").run(sha);
+    db.prepare('INSERT INTO evidence_log VALUES (1, 1, ?, ?, ?)').run('0'.repeat(64), 'b'.repeat(64), now);
+    for (const stmt of [
+      "UPDATE evidence SET summary = 'changed'",
+      'DELETE FROM evidence',
+      "UPDATE evidence_log SET entry_hash = 'x'",
+      'DELETE FROM evidence_log',
+      'UPDATE blobs SET size = 2',
+      'DELETE FROM blobs',
+    ]) {
+      expect(() => db.prepare(stmt).run(), stmt).toThrow('evidence is immutable');
+    }
+    expect(() => db.prepare("INSERT INTO evidence (run_id, sha256, kind, summary, captured_at, media_type) VALUES (1, ?, 'x', 's', 'x', 't')").run('c'.repeat(64))).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare('INSERT INTO evidence_log VALUES (2, 1, ?, ?, ?)').run('0'.repeat(64), 'b'.repeat(64), now)).toThrow(/UNIQUE/);
+    expect(() => db.prepare('DELETE FROM runs').run()).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+});
