@@ -1,0 +1,108 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultChecklistDir, listChecklists, loadChecklist } from '../../../electron/core/checklist/load';
+import { placeholdersOf } from '../../../electron/core/checklist/schema';
+import { CHECKS } from '../../../electron/core/checks';
+
+// The contract from CHECKLIST.md, written out literally: item ids in order, each with its check ids in order.
+const EXPECTED: [string, string[]][] = [
+  ['privacy-policy', ['privacy-policy.reachable', 'privacy-policy.mentions-tracking', 'privacy-policy.art13']],
+  ['records-of-processing', ['ropa.mautic-entry', 'ropa.legal-basis', 'ropa.mail-service']],
+  ['processor-agreements', ['dpa.coverage', 'dpa.transfers', 'dpa.review-due']],
+  ['double-opt-in', ['doi.attested']],
+  ['form-consent', ['forms.consent-checkbox', 'forms.privacy-link', 'forms.https-action']],
+  ['delete-unconsented', ['retention.unconsented-deletion']],
+  ['cleanup-job', ['retention.cleanup-cron']],
+  ['tracking-consent', ['tracking.consent-gating', 'tracking.fingerprint']],
+  ['tracking-settings', ['config.anonymize-ip', 'config.track-by-fingerprint', 'config.track-contact-by-ip']],
+  ['google-analytics', ['tracking.ga-anonymize-ip']],
+  ['https-only', ['tls.redirect', 'tls.certificate', 'tls.protocols', 'tls.hsts', 'config.site-url-https']],
+  ['server-hardening', ['exposure.sensitive-paths', 'exposure.version-disclosure', 'exposure.cors', 'config.api-basic-auth', 'server.patching']],
+  ['security-headers', ['headers.csp', 'headers.frame-options', 'headers.content-type-options', 'headers.referrer-policy', 'headers.permissions-policy', 'headers.cookies']],
+  ['landing-pages', ['landing.https', 'landing.mixed-content', 'landing.third-parties', 'landing.google-fonts', 'landing.sri']],
+  ['single-tenant', ['tenancy.domains']],
+];
+
+// Finding codes of the automated checks and the params each message must use.
+const AUTOMATED: Record<string, Record<string, string[]>> = {
+  'tls.redirect': { 'redirect-ok': ['status', 'location'], 'no-http-service': ['url'], 'redirect-temporary': ['status', 'location'], 'redirect-other-host': ['location'], 'redirect-initial-http': ['location'], 'no-redirect': ['status'], 'redirect-to-http': ['location'] },
+  'tls.certificate': { 'cert-ok': ['subject', 'issuer', 'daysLeft', 'keyType', 'keyBits'], 'cert-expires-soon': ['daysLeft', 'validTo'], 'cert-expired': ['validTo'], 'cert-not-yet-valid': ['validFrom'], 'cert-untrusted': ['reason'], 'cert-hostname-mismatch': ['host', 'names'], 'cert-weak-key': ['keyType', 'keyBits'], 'cert-private-ca': ['file'] },
+  'tls.protocols': { 'protocols-ok': ['accepted'], 'protocols-legacy': ['versions'], 'protocols-no-modern': [], 'protocols-no-tls13': [] },
+  'tls.hsts': { 'hsts-ok': ['maxAge'], 'hsts-short': ['maxAge', 'minimum'], 'hsts-missing': [], 'hsts-disabled': [], 'hsts-invalid': ['value', 'problems'], 'hsts-untrusted-cert': [] },
+  'headers.csp': { 'csp-ok': ['policy'], 'csp-default-none': [], 'csp-missing': [], 'csp-report-only': [], 'csp-invalid': ['value'], 'csp-unsafe-inline': ['directive'], 'csp-broad-source': ['directive', 'sources'], 'csp-insecure-scheme': ['sources'], 'csp-unsafe-eval': [], 'csp-passive-insecure': ['sources'], 'csp-unsafe-style': ['sources'] },
+  'headers.frame-options': { 'xfo-frame-ancestors': ['value'], 'xfo-frame-ancestors-broad': ['value'], 'xfo-ok': ['value'], 'xfo-allow-from': ['value'], 'xfo-missing': [], 'xfo-invalid': ['value'] },
+  'headers.content-type-options': { 'xcto-nosniff': [], 'xcto-missing': [], 'xcto-invalid': ['value'] },
+  'headers.referrer-policy': { 'referrer-private': ['policy'], 'referrer-origin': ['policy'], 'referrer-unsafe': ['policy'], 'referrer-missing': [], 'referrer-invalid': ['value'] },
+  'headers.permissions-policy': { 'permissions-ok': ['features'], 'permissions-missing': [], 'permissions-invalid': ['value'], 'permissions-feature-policy-only': [] },
+  'headers.cookies': { 'cookies-none': [], 'cookies-ok': ['names'], 'cookies-not-secure': ['names'], 'cookies-over-http': ['names'], 'cookies-session-not-httponly': ['names'], 'cookies-no-samesite': ['names'], 'cookies-samesite-invalid': ['names'] },
+};
+
+describe('checklists/mautic-dsgvo.yaml', () => {
+  const list = loadChecklist('mautic-dsgvo');
+
+  it('is found in the repository checklists/ folder', () => {
+    expect(existsSync(path.join(defaultChecklistDir(), 'mautic-dsgvo.yaml'))).toBe(true);
+    expect(listChecklists()).toContain('mautic-dsgvo');
+    expect(loadChecklist(path.join(defaultChecklistDir(), 'mautic-dsgvo.yaml'))).toEqual(list);
+  });
+
+  it('has the header data', () => {
+    expect(list.id).toBe('mautic-dsgvo');
+    expect(list.version).toBe('1.0.0');
+    expect(list.severityWeights).toEqual({ critical: 4, high: 3, medium: 2, low: 1 });
+    expect(list.verdictCredit).toEqual({ pass: 1, warn: 0.5, fail: 0 });
+    expect(Object.keys(list.commonMessages).sort()).toEqual(['not-automated', 'probe-error']);
+    expect(placeholdersOf(list.commonMessages['probe-error']!.en)).toEqual(['error']);
+  });
+
+  it('has exactly the 15 items and all check ids of CHECKLIST.md, in order', () => {
+    expect(list.items.map((i) => i.id)).toEqual(EXPECTED.map(([id]) => id));
+    expect(list.items.map((i) => i.number)).toEqual(EXPECTED.map((_, n) => n + 1));
+    for (const [n, [, checks]] of EXPECTED.entries()) expect(list.items[n]!.checks.map((c) => c.id)).toEqual(checks);
+  });
+
+  it('rates the items as agreed', () => {
+    const bySeverity = (s: string) => list.items.filter((i) => i.severity === s).map((i) => i.id);
+    expect(bySeverity('critical')).toEqual(['tracking-consent', 'https-only']);
+    expect(bySeverity('medium')).toEqual(['delete-unconsented', 'cleanup-job', 'security-headers', 'landing-pages', 'single-tenant']);
+    expect(list.items.find((i) => i.id === 'tracking-consent')!.gdpr).toContain('§25 TDDDG');
+  });
+
+  it('has a de and en message with the right params for every automated finding code', () => {
+    for (const [checkId, codes] of Object.entries(AUTOMATED)) {
+      const check = list.items.flatMap((i) => i.checks).find((c) => c.id === checkId)!;
+      expect(Object.keys(check.messages).sort(), checkId).toEqual(Object.keys(codes).sort());
+      for (const [code, params] of Object.entries(codes)) {
+        for (const lang of ['de', 'en'] as const) expect(placeholdersOf(check.messages[code]![lang]), `${checkId} ${code} ${lang}`).toEqual([...params].sort());
+      }
+    }
+  });
+
+  it('has an entry and a text for every code of every registered check', () => {
+    for (const check of CHECKS) {
+      const data = list.items.flatMap((i) => i.checks).find((c) => c.id === check.id)!;
+      expect(data, check.id).toBeDefined();
+      for (const code of check.codes) expect(data.messages[code] ?? list.commonMessages[code], `${check.id} ${code}`).toBeDefined();
+    }
+  });
+
+  it('gives checks without automation no messages but a manual instruction', () => {
+    const manualOnly = list.items.flatMap((i) => i.checks).filter((c) => !(c.id in AUTOMATED));
+    expect(manualOnly).toHaveLength(EXPECTED.flatMap(([, c]) => c).length - Object.keys(AUTOMATED).length);
+    for (const c of manualOnly) {
+      expect(c.messages, c.id).toEqual({});
+      expect(c.manual.de.length, c.id).toBeGreaterThan(80);
+      expect(c.manual.en.length, c.id).toBeGreaterThan(80);
+    }
+    const anonymize = list.items.flatMap((i) => i.checks).find((c) => c.id === 'config.anonymize-ip')!;
+    expect(anonymize.manual.en).toContain('anonymize_ip');
+    expect(anonymize.manual.de).toContain('config/local.php');
+  });
+
+  it('writes German with real umlauts, not transliterations', () => {
+    const german = list.items.flatMap((i) => [i.title.de, i.description.de, i.advice.de, ...i.checks.map((c) => c.manual.de)]).join('\n');
+    expect(german).toMatch(/[äöüß]/);
+    expect(german).not.toMatch(/\b(fuer|ueber|koennen|muessen|Loeschung|Datenschutzerklaerung)\b/);
+  });
+});
