@@ -10,12 +10,14 @@ const MIN_KEY_BITS = { RSA: 2048, EC: 256 } as const;
 
 export const tlsRedirect = defineCheck({
   id: 'tls.redirect',
-  probes: ['http-redirect'],
+  probes: ['http-redirect', 'tls-certificate'],
   codes: ['redirect-ok', 'no-http-service', 'redirect-temporary', 'redirect-other-host', 'redirect-initial-http', 'no-redirect', 'redirect-to-http', PROBE_ERROR],
-  evaluate({ 'http-redirect': probe }) {
+  evaluate({ 'http-redirect': probe, 'tls-certificate': https }) {
     if (!probe.ok) return probeError(probe.error, probe.evidence);
     const { exchanges, connectError } = probe.data;
     const first = exchanges[0];
+    // A closed HTTP port only means "nothing unencrypted" if the host answers at all.
+    if (connectError && !https.ok) return probeError(https.error, [...probe.evidence, ...https.evidence]);
     if (connectError || !first?.response) return outcome([finding('no-http-service', 'pass', { url: first?.request.url ?? '' })], probe.evidence);
     const status = first.response.status;
     const next = redirectTargetOf(first);
