@@ -1,0 +1,173 @@
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore, verifyStore } from '../../electron/core/store';
+import { tempDir } from '../fixtures/audit-harness';
+import { LOCAL_HOSTS, makeCa } from '../fixtures/certs';
+import { hardenedHandler, redirectHandler, startHttp, startHttps, type RunningServer } from '../fixtures/servers';
+
+const ROOT = path.resolve(__dirname, '../..');
+const CLI = path.join(ROOT, 'dist/electron/cli.js');
+const ITEM_IDS = [
+  'privacy-policy', 'records-of-processing', 'processor-agreements', 'double-opt-in', 'form-consent', 'delete-unconsented',
+  'cleanup-job', 'tracking-consent', 'tracking-settings', 'google-analytics', 'https-only', 'server-hardening',
+  'security-headers', 'landing-pages', 'single-tenant',
+];
+
+/** Runs the built CLI without blocking this process: the target servers live in it and must keep answering. */
+function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, LANG: 'C', LC_ALL: '', ...env }, timeout: 60_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const ca = makeCa();
+const dir = tempDir('pruefstand-cli-');
+const caFile = path.join(dir, 'ca.pem');
+writeFileSync(caFile, ca.certPem);
+const servers: RunningServer[] = [];
+let good: { url: string; httpUrl: string };
+
+beforeAll(async () => {
+  const https = await startHttps(ca.issue({ commonName: 'localhost', hosts: LOCAL_HOSTS }), hardenedHandler());
+  const http = await startHttp(redirectHandler(https.port));
+  servers.push(https, http);
+  good = { url: https.url, httpUrl: http.url };
+});
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+});
+
+describe('pruefstand audit', () => {
+  it('writes the JSON document with every checklist item and exits 0 when nothing failed', async () => {
+    const db = path.join(dir, 'good.db');
+    const r = await cli(['audit', good.url, '--ca', caFile, '--http-url', good.httpUrl, '--db', db, '--json', '-', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.tool).toEqual({ name: 'pruefstand', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    expect(doc.checklist).toEqual({ id: 'mautic-dsgvo', version: '1.0.0' });
+    expect(doc.target).toEqual({ url: good.url });
+    expect(Date.parse(doc.startedAt)).toBeLessThanOrEqual(Date.parse(doc.finishedAt));
+    expect(Object.keys(doc.summary)).toEqual(expect.arrayContaining(['pass', 'fail', 'warn', 'manual', 'error', 'notApplicable', 'score', 'headerScore']));
+    expect(doc.summary.headerScore).toBe(100);
+    expect(doc.items.map((i: { id: string }) => i.id)).toEqual(ITEM_IDS);
+    const https = doc.items.find((i: { id: string }) => i.id === 'https-only');
+    expect(https.checks.map((c: { id: string }) => c.id)).toEqual(['tls.redirect', 'tls.certificate', 'tls.protocols', 'tls.hsts', 'config.site-url-https']);
+    const evidence = new Set(doc.evidence.map((e: { sha256: string }) => e.sha256));
+    for (const item of doc.items) {
+      for (const check of item.checks) {
+        expect(check).toEqual(expect.objectContaining({ id: expect.any(String), status: expect.any(String), message: expect.any(String), evidence: expect.any(Array) }));
+        for (const sha of check.evidence) expect(evidence.has(sha)).toBe(true);
+      }
+    }
+    expect(doc.evidence[0]).toEqual({ sha256: expect.stringMatching(/^[0-9a-f]{64}$/), kind: expect.any(String), capturedAt: expect.any(String), summary: expect.any(String) });
+  });
+
+  it('prints a readable summary table, in German when asked', async () => {
+    const r = await cli(['audit', good.url, '--ca', caFile, '--http-url', good.httpUrl, '--db', path.join(dir, 'de.db'), '--lang', 'de']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/security-headers\s+bestanden\s+mittel/);
+    // https-only also holds config.site-url, which has no probe yet: the item stays manual, never pass.
+    expect(r.stdout).toMatch(/https-only\s+manuell\s+kritisch/);
+    expect(r.stdout).toContain('Compliance-Score');
+    expect(r.stdout).toContain('Header-Score (MDN Observatory): 100/100 (A+)');
+  });
+
+  it('exits 1 when an automated check failed (untrusted certificate without --ca)', async () => {
+    const r = await cli(['audit', good.url, '--http-url', good.httpUrl, '--db', path.join(dir, 'fail.db')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/tls\.certificate: .*not trusted|tls\.certificate: .*untrusted/i);
+  });
+
+  it('exits 2 with a one-line reason when the target cannot be audited at all', async () => {
+    const gone = await startHttp((_q, res) => res.end());
+    await gone.close();
+    const r = await cli(['audit', `https://localhost:${gone.port}/`, '--http-url', `http://localhost:${gone.port}/`, '--db', path.join(dir, 'gone.db'), '--quiet']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/unreachable: ECONNREFUSED/);
+  });
+
+  it.each([
+    [['audit'], /https URL is missing/],
+    [['audit', 'http://example.org/'], /not an https URL/],
+    [['audit', 'https://example.org/', '--timeout-ms', 'soon'], /--timeout-ms takes a whole number/],
+    [['audit', 'https://example.org/', '--bogus'], /Unknown option '--bogus'/],
+    [['audit', 'https://example.org/', '--ca', '/nonexistent/ca.pem'], /CA file \/nonexistent\/ca.pem: ENOENT/],
+    [['audit', 'https://example.org/', '--checklist', 'nope'], /nope/],
+    [['frobnicate'], /unknown command "frobnicate"/],
+  ])('usage error %j exits 2 with a clear message', async (args, message) => {
+    const r = await cli(args as string[]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('refuses a corrupt store file without touching it', async () => {
+    const db = path.join(dir, 'corrupt.db');
+    writeFileSync(db, 'this is not a database, but somebody’s notes');
+    const r = await cli(['audit', good.url, '--db', db, '--quiet']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(db);
+    expect(readFileSync(db, 'utf8')).toBe('this is not a database, but somebody’s notes');
+  });
+});
+
+describe('pruefstand verify-store', () => {
+  it('names the first broken entry after tampering', async () => {
+    const db = path.join(dir, 'verify.db');
+    expect((await cli(['audit', good.url, '--ca', caFile, '--http-url', good.httpUrl, '--db', db, '--quiet'])).code).toBe(0);
+    const ok = await cli(['verify-store', '--db', db]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/intact: \d+ entries/);
+    const raw = new Database(db);
+    const victim = raw.prepare('SELECT e.id, l.seq FROM evidence e JOIN evidence_log l ON l.evidence_id = e.id ORDER BY l.seq LIMIT 1 OFFSET 2').get() as { id: number; seq: number };
+    raw.exec('DROP TRIGGER evidence_immutable_update');
+    raw.prepare("UPDATE evidence SET summary = 'nothing to see here' WHERE id = ?").run(victim.id);
+    raw.close();
+    const broken = await cli(['verify-store', '--db', db]);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain(`entry ${victim.seq} `);
+  });
+});
+
+describe('an audit killed half way', () => {
+  it('leaves a store that opens and verifies, with the run marked incomplete', async () => {
+    // HTTP answers at once; the https page never answers, so the audit is mid-way when it is killed.
+    const hanging = await startHttps(ca.issue({ commonName: 'localhost', hosts: LOCAL_HOSTS }), () => undefined);
+    servers.push(hanging);
+    const db = path.join(dir, 'killed.db');
+    const child = spawn(process.execPath, [CLI, 'audit', hanging.url, '--ca', caFile, '--http-url', good.httpUrl, '--db', db, '--timeout-ms', '30000', '--quiet'], { stdio: 'ignore' });
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 100));
+      try {
+        const raw = new Database(db, { readonly: true, fileMustExist: true });
+        const n = (raw.prepare('SELECT count(*) AS n FROM evidence').get() as { n: number }).n;
+        raw.close();
+        if (n >= 3) break;
+      } catch {
+        // not created yet
+      }
+      if (Date.now() > deadline) throw new Error('the audit never wrote evidence');
+    }
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    const store = openStore(db);
+    try {
+      const runs = store.listRuns(store.ensureInstallationForUrl(hanging.url, 'Ad-hoc').id);
+      expect(runs).toHaveLength(1);
+      expect(runs[0]!.state).toBe('incomplete');
+      expect(verifyStore(store).ok).toBe(true);
+    } finally {
+      store.close();
+    }
+  });
+});
