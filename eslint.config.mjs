@@ -84,6 +84,8 @@ export default defineConfig([
     files: TS_FILES,
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // A timer declared before the callback that clears it, then assigned once, is not a const.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
     },
   },
   restrict(['electron/shared/**'], SHARED, NO_DYNAMIC_ELECTRON),

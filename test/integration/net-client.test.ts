@@ -138,4 +138,13 @@ describe('the one network layer', () => {
     expect(() => createNetClient({ ...base, extraCaPem: 'not a pem' }, recorder().capture)).toThrow(/no PEM certificate/);
     expect(selfSigned({ commonName: 'x' }).certPem).toContain('BEGIN CERTIFICATE');
   });
+
+  it('turns a request Node refuses to send into an error exchange, not a crash', async () => {
+    const { captured, capture } = recorder();
+    const client = createNetClient(base, capture);
+    const exchange = await client.request(new URL(site.url), { headers: { 'x-bad': 'line\r\nbreak' } });
+    expect(exchange.response).toBeNull();
+    expect(exchange.error?.message).toMatch(/header/i);
+    expect(captured.map((e) => e.kind)).toEqual(['http-exchange']);
+  });
 });

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
-import type { TLSSocket } from 'node:tls';
+import type { ConnectionOptions, TLSSocket } from 'node:tls';
 import { AbortedError, DeadlineError, toNetError } from './errors';
 import { exchangeEvidence } from './evidence';
 import { handshake } from './handshake';
@@ -60,6 +60,8 @@ function request(url: URL, init: RequestInit, options: NetOptions, trust: TrustC
     let truncated = false;
     let response: Exchange['response'] = null;
     let settled = false;
+    // Declared before finish(): a request that throws synchronously settles before any timer exists.
+    let deadline: NodeJS.Timeout | undefined;
 
     const finish = (error: NetError | null) => {
       if (settled) return;
@@ -81,17 +83,21 @@ function request(url: URL, init: RequestInit, options: NetOptions, trust: TrustC
       resolve({ ...partial, evidence: exchangeEvidence(partial, capture) });
     };
 
-    const transport = url.protocol === 'https:' ? https : http;
     let req: http.ClientRequest;
     try {
-      req = transport.request(url, {
-        method,
-        headers,
-        agent: false,
-        ca: trust.ca,
-        rejectUnauthorized: false,
-        servername: isIP(host) ? undefined : host,
-      });
+      req =
+        url.protocol === 'https:'
+          ? https.request(url, {
+              method,
+              headers,
+              agent: false,
+              // Node hands this on to tls.connect; @types/node does not list it for https.
+              secureContext: trust.context('default'),
+              // Trust is judged, not enforced: an untrusted certificate is a finding and the audit goes on.
+              rejectUnauthorized: false,
+              servername: isIP(host) ? undefined : host,
+            } as https.RequestOptions & Pick<ConnectionOptions, 'secureContext'>)
+          : http.request(url, { method, headers, agent: false });
     } catch (err) {
       finish(toNetError(err));
       return;
@@ -101,7 +107,7 @@ function request(url: URL, init: RequestInit, options: NetOptions, trust: TrustC
       finish(toNetError(err));
       req.destroy();
     };
-    const deadline = setTimeout(() => stop(new DeadlineError(options.timeoutMs)), options.timeoutMs);
+    deadline = setTimeout(() => stop(new DeadlineError(options.timeoutMs)), options.timeoutMs);
     const onAbort = () => stop(new AbortedError());
     if (options.signal?.aborted) onAbort();
     options.signal?.addEventListener('abort', onAbort, { once: true });
