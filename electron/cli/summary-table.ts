@@ -21,12 +21,17 @@ export function summaryTable(result: AuditResult, lang: Lang, color: boolean, wi
   const idWidth = Math.max(...result.items.map((i) => i.itemId.length), text(lang, 'colItem').length) + 2;
   const verdictWidth = 14;
   const sevWidth = 10;
-  const titleWidth = Math.max(20, width - idWidth - verdictWidth - sevWidth - 4);
-  lines.push(`${pad(' #', 4)}${pad(text(lang, 'colItem'), idWidth)}${pad(text(lang, 'colVerdict'), verdictWidth)}${pad(text(lang, 'colSeverity'), sevWidth)}${text(lang, 'colTitle')}`);
-  lines.push('─'.repeat(Math.min(width, 4 + idWidth + verdictWidth + sevWidth + titleWidth)));
+  const decidedWidth = text(lang, 'colDecided').length + 2;
+  const titleWidth = Math.max(20, width - idWidth - verdictWidth - sevWidth - decidedWidth - 4);
+  lines.push(
+    `${pad(' #', 4)}${pad(text(lang, 'colItem'), idWidth)}${pad(text(lang, 'colVerdict'), verdictWidth)}${pad(text(lang, 'colSeverity'), sevWidth)}${pad(text(lang, 'colDecided'), decidedWidth)}${text(lang, 'colTitle')}`,
+  );
+  lines.push('─'.repeat(Math.min(width, 4 + idWidth + verdictWidth + sevWidth + decidedWidth + titleWidth)));
   result.items.forEach((item, i) => {
     const verdict = paint(item.status, pad(statusLabel(lang, item.status), verdictWidth));
-    lines.push(`${pad(String(i + 1).padStart(2), 4)}${pad(item.itemId, idWidth)}${verdict}${pad(severityLabel(lang, item.severity), sevWidth)}${clip(item.title, titleWidth)}`);
+    // How many of the item's checks have a verdict already; the rest wait for the auditor.
+    const decided = `${item.checks.filter((c) => c.status !== 'manual').length}/${item.checks.length}`;
+    lines.push(`${pad(String(i + 1).padStart(2), 4)}${pad(item.itemId, idWidth)}${verdict}${pad(severityLabel(lang, item.severity), sevWidth)}${pad(decided.padStart(4), decidedWidth)}${clip(item.title, titleWidth)}`);
   });
   const notable = result.items.flatMap((item) => item.checks.filter((c) => c.automated && c.status !== 'pass' && c.status !== 'not_applicable'));
   if (notable.length) {
