@@ -2,21 +2,15 @@ import type { AuditEvent, EvidenceRef, ItemResult, Lang, RunState, RunSummary } 
 import type { Checklist } from '../checklist/load';
 import type { NetOptions } from '../net/options';
 import type { AuditTarget, NewEvidence } from '../probes/types';
+import type { FinishRunInput, StartRunInput } from '../store/runs';
 
-export interface RunMeta {
-  installationId: number;
-  checklistId: string;
-  checklistVersion: string;
-  engineVersion: string;
-  targetUrl: string;
-  options: Record<string, unknown>;
-}
+export type RunMeta = StartRunInput;
 
 /** Where a run is persisted as it goes: the store implements it. */
 export interface RunRecorder {
   startRun(meta: RunMeta): number;
   addEvidence(runId: number, evidence: NewEvidence): string;
-  finishRun(runId: number, result: { state: RunState; items: ItemResult[]; summary: RunSummary; finishedAt: string }): void;
+  finishRun(runId: number, result: FinishRunInput): void;
 }
 
 export interface AuditRequest {
