@@ -39,6 +39,14 @@ const CHECKS = [
   { regex: '(^|/)net(/(?!types$)|$)', message: 'A check never fetches: from ../net only ../net/types.' },
   { regex: '(^|/)(store|audit)(/|$)', message: 'A check never reads the store or runs audits.' },
 ];
+// The loopback bridge serves the app to a browser: plain Node over core, plus the pure app:// path helpers.
+const BRIDGE = [
+  NO_ELECTRON,
+  {
+    regex: '^((\\.{1,2}/)+(.*/)?)?(preload|renderer)(/|$)|(^|/)main/(?!protocol-path$)',
+    message: 'electron/bridge uses core and shared; from main only ./protocol-path (no electron).',
+  },
+];
 const PROBES = [
   ...CORE,
   { regex: '(^|/)(checks|store)(/|$)', message: 'A probe never judges and never persists.' },
@@ -93,5 +101,6 @@ export default defineConfig([
   restrict(['electron/core/checks/**'], CHECKS, NO_DYNAMIC_ELECTRON),
   restrict(['electron/core/probes/**'], PROBES, NO_DYNAMIC_ELECTRON),
   restrict(['electron/preload/**'], PRELOAD),
+  restrict(['electron/bridge/**'], BRIDGE, NO_DYNAMIC_ELECTRON),
   restrict(['renderer/**'], RENDERER, NO_DYNAMIC_ELECTRON),
 ]);

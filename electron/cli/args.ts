@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Lang } from '../shared/domain';
 import { text, type TextKey } from './texts';
+import { defaultHttpUrl } from '../core/audit/target';
 
 export class UsageError extends Error {}
 
@@ -36,13 +37,6 @@ function integer(raw: string | undefined, option: string, min: number, max: numb
 }
 
 /** Plain HTTP on the same host and path, port 80, unless the auditor says otherwise. */
-export function defaultHttpUrl(url: URL): URL {
-  const http = new URL(url.href);
-  http.protocol = 'http:';
-  http.port = '';
-  return http;
-}
-
 export function parseAuditArgs(argv: string[], envLang: Lang): AuditArgs {
   let parsed;
   try {

@@ -96,6 +96,11 @@ interface EvidenceRow {
   summary: string;
 }
 
+export interface StoredEvidence extends EvidenceRef {
+  mediaType: string;
+  size: number;
+}
+
 export function createEvidenceRepo(db: Db, dbFile: string) {
   const insertBlob = db.prepare<[string, number, string, string]>('INSERT OR IGNORE INTO blobs (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?)');
   const insertEvidence = db.prepare<[number, string, string, string, string, string]>(
@@ -107,6 +112,9 @@ export function createEvidenceRepo(db: Db, dbFile: string) {
   );
   const selectByRun = db.prepare<[number], EvidenceRow>('SELECT sha256, kind, captured_at, summary FROM evidence WHERE run_id = ? ORDER BY id');
   const runExists = db.prepare<[number], { id: number }>('SELECT id FROM runs WHERE id = ?');
+  const selectBySha = db.prepare<[string], EvidenceRow & { media_type: string; size: number }>(
+    'SELECT e.sha256, e.kind, e.captured_at, e.summary, e.media_type, b.size FROM evidence e JOIN blobs b ON b.sha256 = e.sha256 WHERE e.sha256 = ? ORDER BY e.id LIMIT 1',
+  );
 
   const record = db.transaction((runId: number, e: NewEvidence, sha256: string) => {
     const now = new Date().toISOString();
@@ -137,6 +145,11 @@ export function createEvidenceRepo(db: Db, dbFile: string) {
     /** The run's evidence in capture order. */
     listEvidence(runId: number): EvidenceRef[] {
       return selectByRun.all(runId).map((r) => ({ sha256: r.sha256, kind: r.kind, capturedAt: r.captured_at, summary: r.summary }));
+    },
+    /** The first record of this content, with its media type and size; null when the store has none. */
+    getEvidence(sha256: string): StoredEvidence | null {
+      const r = selectBySha.get(sha256);
+      return r ? { sha256: r.sha256, kind: r.kind, capturedAt: r.captured_at, summary: r.summary, mediaType: r.media_type, size: r.size } : null;
     },
     readBlob: (sha256: string) => readBlob(dbFile, sha256),
   };

@@ -8,7 +8,10 @@ export interface Installation {
   name: string;
   baseUrl: string;
   httpUrl: string | null;
+  landingPages: string[];
+  privacyPolicyUrl: string | null;
   caPem: string | null;
+  caName: string | null;
   notes: string;
   createdAt: string;
 }
@@ -18,7 +21,10 @@ export interface InstallationInput {
   name: string;
   baseUrl: string;
   httpUrl?: string | null;
+  landingPages?: string[];
+  privacyPolicyUrl?: string | null;
   caPem?: string | null;
+  caName?: string | null;
   notes?: string;
 }
 
@@ -38,12 +44,15 @@ interface InstallationRow {
   name: string;
   base_url: string;
   http_url: string | null;
+  landing_pages_json: string;
+  privacy_policy_url: string | null;
   ca_pem: string | null;
+  ca_name: string | null;
   notes: string;
   created_at: string;
 }
 
-const COLUMNS = 'id, client_id, name, base_url, http_url, ca_pem, notes, created_at';
+const COLUMNS = 'id, client_id, name, base_url, http_url, landing_pages_json, privacy_policy_url, ca_pem, ca_name, notes, created_at';
 
 const toInstallation = (r: InstallationRow): Installation => ({
   id: r.id,
@@ -51,7 +60,10 @@ const toInstallation = (r: InstallationRow): Installation => ({
   name: r.name,
   baseUrl: r.base_url,
   httpUrl: r.http_url,
+  landingPages: JSON.parse(r.landing_pages_json) as string[],
+  privacyPolicyUrl: r.privacy_policy_url,
   caPem: r.ca_pem,
+  caName: r.ca_name,
   notes: r.notes,
   createdAt: r.created_at,
 });
@@ -69,14 +81,16 @@ export function normalizeUrl(value: string, what: string): string {
 }
 
 export function createInstallationsRepo(db: Db, clients: ClientsRepo): InstallationsRepo {
-  const insert = db.prepare<[number, string, string, string | null, string | null, string, string]>(
-    'INSERT INTO installations (client_id, name, base_url, http_url, ca_pem, notes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  const insert = db.prepare<[number, string, string, string | null, string, string | null, string | null, string | null, string, string]>(
+    `INSERT INTO installations (client_id, name, base_url, http_url, landing_pages_json, privacy_policy_url, ca_pem, ca_name, notes, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const selectByClient = db.prepare<[number], InstallationRow>(`SELECT ${COLUMNS} FROM installations WHERE client_id = ? ORDER BY name COLLATE NOCASE, id`);
   const selectOne = db.prepare<[number], InstallationRow>(`SELECT ${COLUMNS} FROM installations WHERE id = ?`);
   const selectByUrl = db.prepare<[string], InstallationRow>(`SELECT ${COLUMNS} FROM installations WHERE base_url = ?`);
-  const updateOne = db.prepare<[number, string, string, string | null, string | null, string, number]>(
-    'UPDATE installations SET client_id = ?, name = ?, base_url = ?, http_url = ?, ca_pem = ?, notes = ? WHERE id = ?',
+  const updateOne = db.prepare<[number, string, string, string | null, string, string | null, string | null, string | null, string, number]>(
+    `UPDATE installations SET client_id = ?, name = ?, base_url = ?, http_url = ?, landing_pages_json = ?, privacy_policy_url = ?,
+     ca_pem = ?, ca_name = ?, notes = ? WHERE id = ?`,
   );
   const deleteOne = db.prepare<[number]>('DELETE FROM installations WHERE id = ?');
 
@@ -93,6 +107,8 @@ export function createInstallationsRepo(db: Db, clients: ClientsRepo): Installat
     if (!clients.get(clientId)) throw new StoreError('not-found', `${what}: client ${clientId} does not exist`);
   };
   const optionalUrl = (value: string | null | undefined, what: string) => (value ? normalizeUrl(value, what) : null);
+  /** Normalised, de-duplicated, in the order given. */
+  const urlList = (values: readonly string[], what: string) => JSON.stringify([...new Set(values.map((v) => normalizeUrl(v, what)))]);
 
   return {
     create(input) {
@@ -101,7 +117,18 @@ export function createInstallationsRepo(db: Db, clients: ClientsRepo): Installat
       const name = cleanName(input.name, what);
       const baseUrl = normalizeUrl(input.baseUrl, what);
       try {
-        const info = insert.run(input.clientId, name, baseUrl, optionalUrl(input.httpUrl, what), input.caPem || null, input.notes ?? '', new Date().toISOString());
+        const info = insert.run(
+          input.clientId,
+          name,
+          baseUrl,
+          optionalUrl(input.httpUrl, what),
+          urlList(input.landingPages ?? [], what),
+          optionalUrl(input.privacyPolicyUrl, what),
+          input.caPem || null,
+          input.caPem ? input.caName || null : null,
+          input.notes ?? '',
+          new Date().toISOString(),
+        );
         return mustGet(Number(info.lastInsertRowid));
       } catch (err) {
         rethrowSqlite(err, `${what} for ${baseUrl}`);
@@ -118,11 +145,15 @@ export function createInstallationsRepo(db: Db, clients: ClientsRepo): Installat
         name: patch.name === undefined ? cur.name : cleanName(patch.name, what),
         baseUrl: patch.baseUrl === undefined ? cur.baseUrl : normalizeUrl(patch.baseUrl, what),
         httpUrl: patch.httpUrl === undefined ? cur.httpUrl : optionalUrl(patch.httpUrl, what),
+        landingPages: patch.landingPages === undefined ? JSON.stringify(cur.landingPages) : urlList(patch.landingPages, what),
+        privacyPolicyUrl: patch.privacyPolicyUrl === undefined ? cur.privacyPolicyUrl : optionalUrl(patch.privacyPolicyUrl, what),
         caPem: patch.caPem === undefined ? cur.caPem : patch.caPem || null,
+        caName: patch.caName === undefined ? cur.caName : patch.caName || null,
         notes: patch.notes ?? cur.notes,
       };
+      if (!next.caPem) next.caName = null;
       try {
-        updateOne.run(next.clientId, next.name, next.baseUrl, next.httpUrl, next.caPem, next.notes, id);
+        updateOne.run(next.clientId, next.name, next.baseUrl, next.httpUrl, next.landingPages, next.privacyPolicyUrl, next.caPem, next.caName, next.notes, id);
       } catch (err) {
         rethrowSqlite(err, what);
       }

@@ -44,6 +44,11 @@ const CASES: Case[] = [
     allowed: ['electron', '../shared/contract', '../shared/domain'],
   },
   {
+    file: 'electron/bridge/server.ts',
+    banned: ['electron', 'electron/main', '../main/ipc', '../main/window', '../preload/index', '../../renderer/src/api'],
+    allowed: ['../main/protocol-path', '../core/service', '../shared/contract', 'node:http', 'node:crypto'],
+  },
+  {
     file: 'renderer/src/views/Overview.tsx',
     banned: ['electron', 'electron/renderer', 'node:fs', 'fs', 'path', 'child_process', '../../../electron/core/audit/run',
       '../../../electron/main/ipc', '../../../electron/preload/index', '../../../electron/shared/../core/store/db',

@@ -66,6 +66,26 @@ describe('installations', () => {
     expect(store.installations.get(i.id)).toBeNull();
   });
 
+  it('keeps landing pages (normalised, once each), the privacy-policy URL and the CA file name', () => {
+    const store = tempStore();
+    const c = store.clients.create({ name: 'One' });
+    const i = store.installations.create({
+      clientId: c.id,
+      name: 'Prod',
+      baseUrl: 'https://m.example.org/',
+      landingPages: ['https://LP.example.org/a', 'https://lp.example.org/a', 'http://old.example.org/'],
+      privacyPolicyUrl: 'https://example.org/datenschutz',
+      caPem: '-----BEGIN CERTIFICATE-----',
+      caName: 'intern-ca.pem',
+    });
+    expect(i).toMatchObject({ landingPages: ['https://lp.example.org/a', 'http://old.example.org/'], privacyPolicyUrl: 'https://example.org/datenschutz', caName: 'intern-ca.pem' });
+    expect(store.installations.update(i.id, { landingPages: [] })).toMatchObject({ landingPages: [], caName: 'intern-ca.pem' });
+    // Without a CA file there is no CA name.
+    expect(store.installations.update(i.id, { caPem: null })).toMatchObject({ caPem: null, caName: null });
+    expect(() => store.installations.update(i.id, { landingPages: ['javascript:alert(1)'] })).toThrow(code('invalid'));
+    expect(() => store.installations.update(i.id, { privacyPolicyUrl: 'file:///etc/passwd' })).toThrow(code('invalid'));
+  });
+
   it('rejects bad input with StoreErrors', () => {
     const store = tempStore();
     const c = store.clients.create({ name: 'One' });

@@ -29,6 +29,16 @@ describe('addEvidence', () => {
     expect(store.readBlob(h)).toEqual(content);
   });
 
+  it('finds an evidence record by its hash, with media type and size; null for an unknown hash', () => {
+    const store = tempStore();
+    const { runId } = runFor(store);
+    const content = Buffer.from('{"a":1}');
+    const h = store.addEvidence(runId, evidence('', { content, mediaType: 'application/json', summary: 'first' }));
+    store.addEvidence(runId, evidence('', { content, mediaType: 'application/json', summary: 'again' }));
+    expect(store.getEvidence(h)).toMatchObject({ sha256: h, summary: 'first', mediaType: 'application/json', size: content.length });
+    expect(store.getEvidence('f'.repeat(64))).toBeNull();
+  });
+
   it('the same content twice (same run and another run) gives two evidence rows and log entries but one blob', () => {
     const file = tempDbFile();
     const store = tempStore(file);

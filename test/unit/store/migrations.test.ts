@@ -230,3 +230,35 @@ describe('0003 evidence', () => {
     db.close();
   });
 });
+
+describe('0004 installation-targets', () => {
+  it('adds landing pages, the privacy-policy URL and the CA name to existing installations, with defaults', () => {
+    const db = freshDb();
+    migrate(db, 3);
+    insertClientAndInstallation(db);
+    migrate(db, 4);
+    expect(Object.keys(columns(db, 'installations'))).toEqual(
+      expect.arrayContaining(['landing_pages_json', 'privacy_policy_url', 'ca_name']),
+    );
+    expect(db.prepare('SELECT landing_pages_json, privacy_policy_url, ca_name FROM installations').get()).toEqual({
+      landing_pages_json: '[]',
+      privacy_policy_url: null,
+      ca_name: null,
+    });
+    expect(tables(db).get('installations')).toBe(true);
+    db.close();
+  });
+
+  it('accepts only a JSON array of landing pages and an http(s) privacy-policy URL', () => {
+    const db = freshDb();
+    migrate(db, 4);
+    insertClientAndInstallation(db);
+    const set = (column: string, value: string) => db.prepare(`UPDATE installations SET ${column} = ? WHERE id = 1`).run(value);
+    expect(() => set('landing_pages_json', '{"a":1}')).toThrow(/CHECK/);
+    expect(() => set('landing_pages_json', 'not json')).toThrow(/CHECK|malformed/);
+    expect(() => set('privacy_policy_url', 'ftp://x/')).toThrow(/CHECK/);
+    set('landing_pages_json', '["https://lp.example.org/"]');
+    set('privacy_policy_url', 'https://example.org/datenschutz');
+    db.close();
+  });
+});

@@ -1,0 +1,175 @@
+// The one list of IPC channels. Main (ipc.ts), the preload, the renderer's api.ts and the loopback bridge
+// are all derived from CONTRACT: adding a feature starts here. Arguments are validated with these schemas on
+// every call; results cross the boundary as Result<T>.
+import { z } from 'zod';
+import { LANGS, RUN_STATES, SEVERITIES, STATUSES } from './domain';
+
+const id = z.number().int().positive();
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lower-case hex');
+const text = (max: number) => z.string().max(max);
+const httpUrl = (protocols: readonly string[]) =>
+  z
+    .string()
+    .trim()
+    .max(2048)
+    .refine((value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, `a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+const httpsUrl = httpUrl(['https:']);
+const anyWebUrl = httpUrl(['https:', 'http:']);
+const pem = text(256 * 1024).refine((v) => v.includes('-----BEGIN CERTIFICATE-----'), 'a PEM file with -----BEGIN CERTIFICATE-----');
+
+export const langSchema = z.enum(LANGS);
+export const statusSchema = z.enum(STATUSES);
+export const severitySchema = z.enum(SEVERITIES);
+
+export const clientSchema = z.object({ id, name: z.string(), notes: z.string(), createdAt: z.string() });
+export const clientInputSchema = z.object({ name: text(200).trim().min(1, 'a name is required'), notes: text(20_000).optional() });
+
+export const installationSchema = z.object({
+  id,
+  clientId: id,
+  name: z.string(),
+  baseUrl: z.string(),
+  httpUrl: z.string().nullable(),
+  landingPages: z.array(z.string()),
+  privacyPolicyUrl: z.string().nullable(),
+  caPem: z.string().nullable(),
+  caName: z.string().nullable(),
+  notes: z.string(),
+  createdAt: z.string(),
+});
+export const installationInputSchema = z.object({
+  clientId: id,
+  name: text(200).trim().min(1, 'a name is required'),
+  baseUrl: httpsUrl,
+  httpUrl: httpUrl(['http:']).nullable().optional(),
+  landingPages: z.array(anyWebUrl).max(200).optional(),
+  privacyPolicyUrl: anyWebUrl.nullable().optional(),
+  caPem: pem.nullable().optional(),
+  caName: text(255).nullable().optional(),
+  notes: text(20_000).optional(),
+});
+
+const findingSchema = z.object({
+  code: z.string(),
+  status: statusSchema,
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()])).readonly()])).optional(),
+});
+export const checkResultSchema = z.object({
+  checkId: z.string(),
+  status: statusSchema,
+  findings: z.array(findingSchema),
+  message: z.string(),
+  evidence: z.array(z.string()),
+  automated: z.boolean(),
+  /** Title and, for manual checks, what the auditor must look at — in the requested language. */
+  title: z.string(),
+  manual: z.string().nullable(),
+});
+export const itemViewSchema = z.object({
+  itemId: z.string(),
+  number: z.number(),
+  status: statusSchema,
+  severity: severitySchema,
+  title: z.string(),
+  description: z.string(),
+  advice: z.string(),
+  gdpr: z.array(z.string()),
+  checks: z.array(checkResultSchema),
+});
+export const evidenceRefSchema = z.object({ sha256: z.string(), kind: z.string(), capturedAt: z.string(), summary: z.string() });
+export const runInfoSchema = z.object({
+  id,
+  installationId: id,
+  checklistId: z.string(),
+  checklistVersion: z.string(),
+  engineVersion: z.string(),
+  targetUrl: z.string(),
+  state: z.enum(RUN_STATES),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  score: z.number().nullable(),
+  headerScore: z.number().nullable(),
+  headerGrade: z.string().nullable(),
+});
+export const runViewSchema = runInfoSchema.extend({
+  counts: z.record(statusSchema, z.number()).nullable(),
+  items: z.array(itemViewSchema),
+  evidence: z.array(evidenceRefSchema),
+});
+export const evidenceViewSchema = evidenceRefSchema.extend({
+  mediaType: z.string(),
+  size: z.number(),
+  /** The content decoded as UTF-8 text, capped; never markup to render. */
+  text: z.string(),
+  truncated: z.boolean(),
+  /** Parsed JSON for the structured kinds (http-exchange, tls-handshake, tls-protocols); null otherwise. */
+  json: z.unknown().nullable(),
+});
+
+export const auditEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('run-started'), runId: id, totalChecks: z.number(), totalProbes: z.number() }),
+  z.object({ type: z.literal('probe-started'), probeId: z.string() }),
+  z.object({ type: z.literal('probe-finished'), probeId: z.string(), ok: z.boolean(), ms: z.number() }),
+  z.object({ type: z.literal('check-started'), checkId: z.string() }),
+  z.object({ type: z.literal('check-finished'), checkId: z.string(), status: statusSchema, done: z.number(), total: z.number() }),
+  z.object({ type: z.literal('run-finished'), runId: id, state: z.enum(RUN_STATES) }),
+  /** The audit could not run at all (bad CA file, store error …); no run-finished follows. */
+  z.object({ type: z.literal('run-failed'), message: z.string() }),
+]);
+
+const none = z.object({}).strict();
+const channel = <A extends z.ZodType, R extends z.ZodType>(args: A, result: R) => ({ args, result });
+
+export const CONTRACT = {
+  'app:info': channel(none, z.object({ version: z.string(), locale: z.string(), storeFile: z.string() })),
+  'clients:list': channel(none, z.array(clientSchema)),
+  'clients:create': channel(clientInputSchema.strict(), clientSchema),
+  'clients:update': channel(z.object({ id, patch: clientInputSchema.partial().strict() }).strict(), clientSchema),
+  'clients:delete': channel(z.object({ id }).strict(), z.null()),
+  'installations:list': channel(z.object({ clientId: id }).strict(), z.array(installationSchema)),
+  'installations:create': channel(installationInputSchema.strict(), installationSchema),
+  'installations:update': channel(z.object({ id, patch: installationInputSchema.omit({ clientId: true }).partial().strict() }).strict(), installationSchema),
+  'installations:delete': channel(z.object({ id }).strict(), z.null()),
+  'audits:start': channel(z.object({ installationId: id, lang: langSchema }).strict(), z.object({ auditId: z.string() })),
+  'audits:cancel': channel(z.object({ auditId: z.string().max(100) }).strict(), z.object({ cancelled: z.boolean() })),
+  'runs:list': channel(z.object({ installationId: id }).strict(), z.array(runInfoSchema)),
+  'runs:get': channel(z.object({ runId: id, lang: langSchema }).strict(), runViewSchema),
+  'evidence:get': channel(z.object({ sha256 }).strict(), evidenceViewSchema),
+} as const;
+
+export type Contract = typeof CONTRACT;
+export type Channel = keyof Contract;
+export const CHANNELS = Object.keys(CONTRACT) as Channel[];
+export type ArgsOf<C extends Channel> = z.input<Contract[C]['args']>;
+export type ResultOf<C extends Channel> = z.output<Contract[C]['result']>;
+
+/** Events pushed from the core to the renderer (not request/response). */
+export const EVENT_CHANNEL = 'audits:event';
+export const auditEventEnvelopeSchema = z.object({ auditId: z.string(), event: auditEventSchema });
+export type AuditEventEnvelope = z.output<typeof auditEventEnvelopeSchema>;
+
+export const ERROR_CODES = ['invalid-args', 'not-found', 'in-use', 'conflict', 'invalid', 'unavailable', 'forbidden', 'internal'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+export type Client = z.output<typeof clientSchema>;
+export type ClientInput = z.input<typeof clientInputSchema>;
+export type Installation = z.output<typeof installationSchema>;
+export type InstallationInput = z.input<typeof installationInputSchema>;
+export type RunInfo = z.output<typeof runInfoSchema>;
+export type RunView = z.output<typeof runViewSchema>;
+export type ItemView = z.output<typeof itemViewSchema>;
+export type CheckView = z.output<typeof checkResultSchema>;
+export type EvidenceView = z.output<typeof evidenceViewSchema>;
+export type AuditEventMessage = z.output<typeof auditEventSchema>;
+
+/** The API the preload exposes and the bridge client implements: one function per channel, plus events. */
+export type PruefstandApi = { [C in Channel]: (args: ArgsOf<C>) => Promise<Result<ResultOf<C>>> } & {
+  onAuditEvent(listener: (envelope: AuditEventEnvelope) => void): () => void;
+};
