@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runAudit } from '../core/audit/run';
 import { loadChecklist } from '../core/checklist/load';
-import { trustConfig } from '../core/net/options';
+import { DEFAULT_NET_OPTIONS, trustConfig } from '../core/net/options';
 import { defaultStorePath, openStore } from '../core/store';
 import type { Lang } from '../shared/domain';
 import { parseAuditArgs, UsageError } from './args';
@@ -54,7 +54,7 @@ export async function auditCommand(argv: string[], io: Io, envLang: Lang): Promi
       checklist,
       installationId: installation.id,
       recorder: store,
-      net: { timeoutMs: args.timeoutMs, maxRedirects: 10, maxBodyBytes: 2 * 1024 * 1024, extraCaPem, extraCaName: args.ca ? path.basename(args.ca) : undefined },
+      net: { ...DEFAULT_NET_OPTIONS, timeoutMs: args.timeoutMs, extraCaPem, extraCaName: args.ca ? path.basename(args.ca) : undefined },
       concurrency: args.concurrency,
       lang,
       onEvent: progress?.onEvent,
