@@ -38,6 +38,8 @@ export function createMainWindow(): BrowserWindow {
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // Middle-click opens links in new windows; setWindowOpenHandler denies those anyway (Electronegativity).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   hardenWebContents(window.webContents); // also done by 'web-contents-created'; kept here so the window is safe on its own

@@ -1,12 +1,26 @@
 // Preload (sandboxed, context-isolated): the only bridge between the renderer and the main process.
-// Issue 3 adds one function per contract channel of ../shared/contract here (each calling
-// ipcRenderer.invoke with that channel's name). Never expose ipcRenderer itself, nor any generic
-// "send/invoke any channel" function. Note: a sandboxed preload can only require('electron') and a few
-// builtins, so once this file imports ../shared at runtime it must be bundled into one file.
-import { contextBridge } from 'electron';
+// window.pruefstand has exactly one function per channel of the contract plus onAuditEvent — never
+// ipcRenderer itself, nor a generic "invoke any channel". A sandboxed preload can only require('electron'),
+// so this file is bundled with ../shared (and zod) into one CommonJS file: vite.config.mts in this folder.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { CHANNELS, EVENT_CHANNEL, type AuditEventEnvelope, type Channel, type PruefstandApi } from '../shared/contract';
 
-const api = Object.freeze({});
+function invoker(channel: Channel) {
+  return (args: unknown) => ipcRenderer.invoke(channel, args);
+}
 
-export type PruefstandApi = typeof api;
+function onAuditEvent(listener: (envelope: AuditEventEnvelope) => void): () => void {
+  // The IpcRendererEvent (with its sender) never reaches the page: only the envelope does.
+  const forward = (_event: IpcRendererEvent, envelope: AuditEventEnvelope) => listener(envelope);
+  ipcRenderer.on(EVENT_CHANNEL, forward);
+  return () => {
+    ipcRenderer.removeListener(EVENT_CHANNEL, forward);
+  };
+}
+
+const api: PruefstandApi = Object.freeze({
+  ...(Object.fromEntries(CHANNELS.map((channel) => [channel, invoker(channel)])) as Omit<PruefstandApi, 'onAuditEvent'>),
+  onAuditEvent,
+});
 
 contextBridge.exposeInMainWorld('pruefstand', api);
