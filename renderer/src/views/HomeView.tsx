@@ -1,0 +1,20 @@
+import { PageHeading } from '../components/PageHeading';
+import { useI18n } from '../i18n/context';
+import type { Navigate } from '../routes';
+
+export function HomeView({ hasClients, navigate }: { hasClients: boolean | null; navigate: Navigate }) {
+  const { t } = useI18n();
+  return (
+    <section className="view home">
+      <PageHeading>{t.home.title}</PageHeading>
+      <p className="lead">{t.home.intro}</p>
+      {hasClients === false && <p>{t.home.empty}</p>}
+      {hasClients === true && <p className="muted">{t.home.choose}</p>}
+      <div className="button-row">
+        <button type="button" className="primary" onClick={() => navigate({ name: 'client-new' })}>
+          {t.nav.newClient}
+        </button>
+      </div>
+    </section>
+  );
+}
