@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The real renderer (dist/renderer) in Debian's Chromium, against the real core and a real SQLite file
 // through the loopback bridge. Screenshots of each view go to test-artifacts/screenshots/.
 import path from 'node:path';
