@@ -96,6 +96,11 @@ interface EvidenceRow {
   summary: string;
 }
 
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
 export interface StoredEvidence extends EvidenceRef {
   mediaType: string;
   size: number;
@@ -152,5 +157,10 @@ export function createEvidenceRepo(db: Db, dbFile: string) {
       return r ? { sha256: r.sha256, kind: r.kind, capturedAt: r.captured_at, summary: r.summary, mediaType: r.media_type, size: r.size } : null;
     },
     readBlob: (sha256: string) => readBlob(dbFile, sha256),
+    /** The newest entry of the hash-chained log; null while the store holds no evidence. */
+    chainHead(): ChainHead | null {
+      const last = lastEntry.get();
+      return last ? { seq: last.seq, hash: last.entry_hash } : null;
+    },
   };
 }

@@ -5,4 +5,4 @@ export type { Client, ClientInput, ClientsRepo } from './clients';
 export type { Installation, InstallationInput, InstallationsRepo } from './installations';
 export type { FinishRunInput, RunInfo, StartRunInput, StoredRun } from './runs';
 export type { BrokenEntry, VerifyReport } from './verify';
-export type { StoredEvidence } from './evidence';
+export type { ChainHead, StoredEvidence } from './evidence';

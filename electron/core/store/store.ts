@@ -3,7 +3,7 @@ import type { EvidenceRef } from '../../shared/domain';
 import type { NewEvidence } from '../probes/types';
 import { createClientsRepo, type ClientsRepo } from './clients';
 import { openDatabase } from './db';
-import { createEvidenceRepo, type StoredEvidence } from './evidence';
+import { createEvidenceRepo, type ChainHead, type StoredEvidence } from './evidence';
 import { createInstallationsRepo, ensureInstallationForUrl, type Installation, type InstallationsRepo } from './installations';
 import { createRunsRepo, type FinishRunInput, type RunInfo, type StartRunInput, type StoredRun } from './runs';
 import { verifyChain, type VerifyReport } from './verify';
@@ -23,6 +23,7 @@ export interface Store {
   addEvidence(runId: number, evidence: NewEvidence): string;
   listEvidence(runId: number): EvidenceRef[];
   getEvidence(sha256: string): StoredEvidence | null;
+  chainHead(): ChainHead | null;
   readBlob(sha256: string): Buffer;
   /** Marks runs left 'running' by dead processes of this host as 'incomplete'; returns how many. */
   markAbandonedRuns(): number;
@@ -51,6 +52,7 @@ export function openStore(file: string): Store {
       addEvidence: evidence.addEvidence,
       listEvidence: evidence.listEvidence,
       getEvidence: evidence.getEvidence,
+      chainHead: evidence.chainHead,
       readBlob: evidence.readBlob,
       markAbandonedRuns: runs.markAbandonedRuns,
       verify: () => verifyChain(db, abs),

@@ -1,0 +1,123 @@
+// The one view-model of a report, built from the store. The PDF, the workbook and the pack all render
+// this; none of them reads the store or the network themselves.
+import type { ItemView } from '../../shared/contract';
+import { SEVERITIES, STATUSES, type Lang, type Severity, type Status } from '../../shared/domain';
+import { loadChecklist } from '../checklist/load';
+import { engineVersion, TOOL_NAME } from '../package-root';
+import { runView } from '../service/run-view';
+import type { ChainHead, Store, StoredEvidence } from '../store';
+import { keyEvidence, type KeyEvidence } from './key-evidence';
+
+export interface RemediationRow {
+  itemId: string;
+  number: number;
+  title: string;
+  severity: Severity;
+  status: Status;
+  advice: string;
+  /** Tracked by the DPO; empty until assigned. */
+  owner: string;
+  dueDate: string | null;
+  remediationStatus: 'open' | 'in-progress' | 'done' | 'accepted-risk';
+}
+
+export interface ReportItem extends ItemView {
+  key: KeyEvidence;
+}
+
+export interface ReportModel {
+  lang: Lang;
+  generatedAt: string;
+  tool: { name: string; version: string };
+  auditor: string;
+  client: { name: string };
+  installation: { name: string; baseUrl: string };
+  run: {
+    id: number;
+    targetUrl: string;
+    state: string;
+    startedAt: string;
+    finishedAt: string | null;
+    checklistId: string;
+    checklistVersion: string;
+    checklistTitle: string;
+    engineVersion: string;
+  };
+  summary: {
+    score: number | null;
+    headerScore: number | null;
+    headerGrade: string | null;
+    counts: Record<Status, number>;
+    /** Items per severity and verdict. */
+    bySeverity: Record<Severity, Record<Status, number>>;
+  };
+  items: ReportItem[];
+  remediation: RemediationRow[];
+  evidence: StoredEvidence[];
+  chainHead: ChainHead | null;
+}
+
+export interface ReportOptions {
+  lang: Lang;
+  auditor?: string;
+  /** For reproducible output in tests; defaults to now. */
+  now?: Date;
+}
+
+const zeroCounts = (): Record<Status, number> => Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+const NEEDS_REMEDIATION: readonly Status[] = ['fail', 'warn', 'error'];
+
+export function buildReportModel(store: Store, runId: number, options: ReportOptions): ReportModel {
+  const run = store.getRun(runId);
+  if (!run) throw new Error(`run ${runId} does not exist`);
+  const installation = store.installations.get(run.installationId);
+  const client = installation ? store.clients.get(installation.clientId) : null;
+  const checklist = loadChecklist(run.checklistId);
+  const view = runView(run, checklist, options.lang);
+  const evidence = run.evidence.map((e) => store.getEvidence(e.sha256)).filter((e): e is StoredEvidence => e !== null);
+  const read = (sha256: string) => store.readBlob(sha256);
+
+  const counts = zeroCounts();
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, zeroCounts()])) as Record<Severity, Record<Status, number>>;
+  for (const item of view.items) {
+    counts[item.status]++;
+    bySeverity[item.severity][item.status]++;
+  }
+
+  return {
+    lang: options.lang,
+    generatedAt: (options.now ?? new Date()).toISOString(),
+    tool: { name: TOOL_NAME, version: engineVersion() },
+    auditor: options.auditor ?? '',
+    client: { name: client?.name ?? '' },
+    installation: { name: installation?.name ?? '', baseUrl: installation?.baseUrl ?? run.targetUrl },
+    run: {
+      id: run.id,
+      targetUrl: run.targetUrl,
+      state: run.state,
+      startedAt: run.startedAt,
+      finishedAt: run.finishedAt,
+      checklistId: run.checklistId,
+      checklistVersion: run.checklistVersion,
+      checklistTitle: checklist.title[options.lang],
+      engineVersion: run.engineVersion,
+    },
+    summary: { score: run.score, headerScore: run.headerScore, headerGrade: run.headerGrade, counts, bySeverity },
+    items: view.items.map((item) => ({ ...item, key: keyEvidence(item, evidence, read) })),
+    remediation: view.items
+      .filter((item) => NEEDS_REMEDIATION.includes(item.status))
+      .map((item) => ({
+        itemId: item.itemId,
+        number: item.number,
+        title: item.title,
+        severity: item.severity,
+        status: item.status,
+        advice: item.advice,
+        owner: '',
+        dueDate: null,
+        remediationStatus: 'open' as const,
+      })),
+    evidence,
+    chainHead: store.chainHead(),
+  };
+}
