@@ -1,0 +1,154 @@
+// Page furniture of the PDF report: fonts, colours, headings, paragraphs, the table of contents and the
+// running header and footer. Only embedded TTF fonts are used, never the built-in Helvetica.
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import type { Status } from '../../shared/domain';
+import { packageRoot } from '../package-root';
+import type { ReportModel } from './model';
+import { fill, type ReportTexts } from './texts';
+
+export type Doc = PDFKit.PDFDocument;
+export type FontKey = 'regular' | 'bold' | 'mono';
+
+export const FONT_FILES: Record<FontKey, string> = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf', mono: 'DejaVuSansMono.ttf' };
+const FONT_NAMES: Record<FontKey, string> = { regular: 'Body', bold: 'Body-Bold', mono: 'Mono' };
+
+export const COLORS = { text: '#1a1a1a', muted: '#666666', rule: '#c8c8c8', head: '#e9edf2', accent: '#1f4e79', zebra: '#f7f8fa' };
+export const STATUS_COLORS: Record<Status, string> = {
+  pass: '#2e7d32',
+  fail: '#c62828',
+  warn: '#ef6c00',
+  manual: '#1565c0',
+  error: '#6a1b9a',
+  not_applicable: '#757575',
+};
+
+export const MARGIN = { top: 64, bottom: 60, left: 50, right: 50 };
+
+export interface TocEntry {
+  title: string;
+  level: 1 | 2;
+  /** 0-based index of the page the section starts on. */
+  page: number;
+  dest: string;
+}
+
+export interface Ctx {
+  doc: Doc;
+  t: ReportTexts;
+  model: ReportModel;
+  toc: TocEntry[];
+}
+
+export function fontPath(key: FontKey): string {
+  return path.join(packageRoot(), 'resources', 'fonts', FONT_FILES[key]);
+}
+
+export function createDoc(model: ReportModel, t: ReportTexts): Doc {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: MARGIN,
+    bufferPages: true,
+    autoFirstPage: true,
+    // The initial font: without it pdfkit would start on Helvetica.
+    font: fontPath('regular'),
+    lang: model.lang,
+    displayTitle: true,
+    info: { Title: `${t.reportTitle} — ${model.client.name}`, Author: model.auditor, Subject: model.installation.baseUrl, Creator: `${model.tool.name} ${model.tool.version}` },
+  });
+  for (const key of Object.keys(FONT_FILES) as FontKey[]) doc.registerFont(FONT_NAMES[key], fontPath(key));
+  setFont(doc, 'regular', 10);
+  doc.fillColor(COLORS.text);
+  return doc;
+}
+
+export function setFont(doc: Doc, key: FontKey, size: number): Doc {
+  return doc.font(FONT_NAMES[key]).fontSize(size);
+}
+
+export const contentWidth = (doc: Doc) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
+export const bottomY = (doc: Doc) => doc.page.height - doc.page.margins.bottom;
+export const currentPage = (doc: Doc) => {
+  const range = doc.bufferedPageRange();
+  return range.start + range.count - 1;
+};
+
+/** Starts a new page unless `height` more points fit on this one. */
+export function ensureSpace(doc: Doc, height: number): void {
+  if (doc.y + height > bottomY(doc)) doc.addPage();
+}
+
+export function heading(ctx: Ctx, text: string, level: 1 | 2 | 3, opts: { newPage?: boolean; toc?: boolean } = {}): void {
+  const { doc } = ctx;
+  if (opts.newPage) doc.addPage();
+  const size = level === 1 ? 18 : level === 2 ? 13 : 10.5;
+  setFont(doc, 'bold', size);
+  const h = doc.heightOfString(text, { width: contentWidth(doc) });
+  // Keep a heading with at least a few lines of what follows it.
+  ensureSpace(doc, h + (level === 3 ? 40 : 90));
+  if (level !== 1 && doc.y > doc.page.margins.top + 1) doc.moveDown(level === 2 ? 0.8 : 0.4);
+  if (opts.toc && level !== 3) {
+    const dest = `sec-${ctx.toc.length + 1}`;
+    doc.addNamedDestination(dest, 'XYZ', doc.page.margins.left, doc.page.height - doc.y, null);
+    ctx.toc.push({ title: text, level, page: currentPage(doc), dest });
+    doc.outline.addItem(text);
+  }
+  doc.fillColor(level === 3 ? COLORS.text : COLORS.accent).text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc) });
+  doc.fillColor(COLORS.text);
+  doc.moveDown(level === 1 ? 0.6 : 0.3);
+}
+
+export function paragraph(doc: Doc, text: string, opts: { font?: FontKey; size?: number; color?: string } = {}): void {
+  setFont(doc, opts.font ?? 'regular', opts.size ?? 9.5);
+  doc.fillColor(opts.color ?? COLORS.text).text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc), lineGap: 1 });
+  doc.fillColor(COLORS.text);
+  doc.moveDown(0.4);
+}
+
+/** Fills the table of contents reserved on page `tocPage`. */
+export function drawToc(ctx: Ctx, tocPage: number): void {
+  const { doc, t } = ctx;
+  doc.switchToPage(tocPage);
+  doc.x = doc.page.margins.left;
+  doc.y = doc.page.margins.top;
+  heading(ctx, t.toc, 1);
+  const left = doc.page.margins.left;
+  const width = contentWidth(doc);
+  for (const entry of ctx.toc) {
+    const indent = entry.level === 1 ? 0 : 16;
+    setFont(doc, entry.level === 1 ? 'bold' : 'regular', entry.level === 1 ? 10.5 : 9.5);
+    if (entry.level === 1) doc.moveDown(0.35);
+    const y = doc.y;
+    const number = String(entry.page + 1);
+    const titleWidth = width - indent - 40;
+    const h = doc.heightOfString(entry.title, { width: titleWidth });
+    if (y + h > bottomY(doc)) break; // one page holds far more entries than a report has sections
+    doc.fillColor(COLORS.text).text(entry.title, left + indent, y, { width: titleWidth, goTo: entry.dest });
+    doc.text(number, left + width - 40, y, { width: 40, align: 'right', goTo: entry.dest });
+    doc.y = y + h + 3;
+  }
+}
+
+/** Running header and "page X of Y" footer on every page but the cover. */
+export function drawPageFurniture(ctx: Ctx): void {
+  const { doc, t, model } = ctx;
+  const range = doc.bufferedPageRange();
+  const pages = range.count;
+  for (let i = range.start + 1; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const saved = doc.page.margins;
+    doc.page.margins = { ...saved, top: 0, bottom: 0 };
+    const left = saved.left;
+    const width = doc.page.width - saved.left - saved.right;
+    setFont(doc, 'regular', 8).fillColor(COLORS.muted);
+    doc.text(t.reportTitle, left, 30, { width: width / 2, lineBreak: false, ellipsis: true });
+    doc.text(model.client.name, left + width / 2, 30, { width: width / 2, align: 'right', lineBreak: false, ellipsis: true });
+    doc.moveTo(left, 44).lineTo(left + width, 44).lineWidth(0.5).strokeColor(COLORS.rule).stroke();
+    const footerY = doc.page.height - 38;
+    doc.moveTo(left, footerY - 6).lineTo(left + width, footerY - 6).stroke();
+    doc.text(`${model.tool.name} ${model.tool.version}`, left, footerY, { width: width / 2, lineBreak: false });
+    doc.text(fill(t.pageOf, { page: i + 1, pages }), left + width / 2, footerY, { width: width / 2, align: 'right', lineBreak: false });
+    doc.page.margins = saved;
+    doc.fillColor(COLORS.text);
+  }
+}

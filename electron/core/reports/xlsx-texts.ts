@@ -1,0 +1,154 @@
+// Every fixed text of the Excel evidence pack (sheet names, headers, labels, dropdown values), German and English.
+// Sheet names are localized too (Excel: at most 31 characters, none of []:*?/\).
+import type { Lang, Severity, Status } from '../../shared/domain';
+import type { RemediationRow } from './model';
+
+export type RemediationStatus = RemediationRow['remediationStatus'];
+export const REMEDIATION_STATUSES: readonly RemediationStatus[] = ['open', 'in-progress', 'done', 'accepted-risk'];
+
+export interface XlsxTexts {
+  sheets: { summary: string; items: string; checks: string; findings: string; evidence: string };
+  headers: {
+    summary: [string, string];
+    items: [string, string, string, string, string, string, string];
+    checks: [string, string, string, string, string, string, string, string];
+    findings: [string, string, string, string, string, string, string, string];
+    evidence: [string, string, string, string, string, string];
+  };
+  summary: {
+    client: string;
+    installation: string;
+    baseUrl: string;
+    targetUrl: string;
+    runId: string;
+    runState: string;
+    startedAt: string;
+    finishedAt: string;
+    generatedAt: string;
+    auditor: string;
+    checklist: string;
+    checklistVersion: string;
+    engineVersion: string;
+    tool: string;
+    score: string;
+    headerScore: string;
+    headerGrade: string;
+    itemsTotal: string;
+    /** Label of one verdict count, e.g. "Items: pass". */
+    countOf: (status: string) => string;
+    evidenceCount: string;
+    chainHeadSeq: string;
+    chainHeadHash: string;
+    bySeverity: string;
+    total: string;
+  };
+  yes: string;
+  no: string;
+  status: Record<Status, string>;
+  severity: Record<Severity, string>;
+  runState: Record<string, string>;
+  remediation: Record<RemediationStatus, string>;
+  validation: { statusTitle: string; statusError: string; statusPrompt: string; dueTitle: string; dueError: string };
+}
+
+const de: XlsxTexts = {
+  sheets: { summary: 'Zusammenfassung', items: 'Prüfpunkte', checks: 'Prüfungen', findings: 'Maßnahmen', evidence: 'Nachweise' },
+  headers: {
+    summary: ['Angabe', 'Wert'],
+    items: ['Nr.', 'ID', 'Titel', 'Ergebnis', 'Schweregrad', 'DSGVO-Artikel', 'Empfehlung'],
+    checks: ['Nr.', 'Prüfpunkt-ID', 'Prüfungs-ID', 'Titel', 'Ergebnis', 'Automatisch', 'Meldung', 'Nachweise (SHA-256)'],
+    findings: ['Nr.', 'Titel', 'Schweregrad', 'Ergebnis', 'Empfehlung', 'Verantwortlich', 'Fällig am', 'Status'],
+    evidence: ['SHA-256', 'Art', 'Erfasst am (UTC)', 'Medientyp', 'Größe (Bytes)', 'Beschreibung'],
+  },
+  summary: {
+    client: 'Mandant',
+    installation: 'Installation',
+    baseUrl: 'Basis-URL',
+    targetUrl: 'Geprüfte URL',
+    runId: 'Audit-Nr.',
+    runState: 'Audit-Status',
+    startedAt: 'Begonnen (UTC)',
+    finishedAt: 'Beendet (UTC)',
+    generatedAt: 'Bericht erstellt (UTC)',
+    auditor: 'Prüfer/in',
+    checklist: 'Checkliste',
+    checklistVersion: 'Checklisten-Version',
+    engineVersion: 'Engine-Version',
+    tool: 'Werkzeug',
+    score: 'Gesamtwert (0–100)',
+    headerScore: 'Header-Wert (0–100)',
+    headerGrade: 'Header-Note',
+    itemsTotal: 'Prüfpunkte gesamt',
+    countOf: (status) => `Prüfpunkte: ${status}`,
+    evidenceCount: 'Nachweise',
+    chainHeadSeq: 'Nachweiskette: letzter Eintrag',
+    chainHeadHash: 'Nachweiskette: Hash des letzten Eintrags',
+    bySeverity: 'Schweregrad',
+    total: 'Gesamt',
+  },
+  yes: 'ja',
+  no: 'nein',
+  status: { pass: 'Bestanden', fail: 'Nicht bestanden', warn: 'Warnung', manual: 'Manuell', error: 'Fehler', not_applicable: 'Entfällt' },
+  severity: { critical: 'Kritisch', high: 'Hoch', medium: 'Mittel', low: 'Niedrig' },
+  runState: { running: 'Läuft', complete: 'Vollständig', incomplete: 'Unvollständig', cancelled: 'Abgebrochen' },
+  remediation: { open: 'offen', 'in-progress': 'in Bearbeitung', done: 'erledigt', 'accepted-risk': 'Risiko akzeptiert' },
+  validation: {
+    statusTitle: 'Status',
+    statusError: 'Bitte einen Status aus der Liste wählen.',
+    statusPrompt: 'offen, in Bearbeitung, erledigt oder Risiko akzeptiert',
+    dueTitle: 'Fällig am',
+    dueError: 'Bitte ein Datum eingeben.',
+  },
+};
+
+const en: XlsxTexts = {
+  sheets: { summary: 'Summary', items: 'Items', checks: 'Checks', findings: 'Findings', evidence: 'Evidence' },
+  headers: {
+    summary: ['Field', 'Value'],
+    items: ['No.', 'ID', 'Title', 'Verdict', 'Severity', 'GDPR articles', 'Advice'],
+    checks: ['Item no.', 'Item ID', 'Check ID', 'Title', 'Verdict', 'Automated', 'Message', 'Evidence (SHA-256)'],
+    findings: ['No.', 'Title', 'Severity', 'Verdict', 'Advice', 'Owner', 'Due date', 'Status'],
+    evidence: ['SHA-256', 'Kind', 'Captured (UTC)', 'Media type', 'Size (bytes)', 'Summary'],
+  },
+  summary: {
+    client: 'Client',
+    installation: 'Installation',
+    baseUrl: 'Base URL',
+    targetUrl: 'Audited URL',
+    runId: 'Run no.',
+    runState: 'Run state',
+    startedAt: 'Started (UTC)',
+    finishedAt: 'Finished (UTC)',
+    generatedAt: 'Report generated (UTC)',
+    auditor: 'Auditor',
+    checklist: 'Checklist',
+    checklistVersion: 'Checklist version',
+    engineVersion: 'Engine version',
+    tool: 'Tool',
+    score: 'Score (0–100)',
+    headerScore: 'Header score (0–100)',
+    headerGrade: 'Header grade',
+    itemsTotal: 'Items total',
+    countOf: (status) => `Items: ${status}`,
+    evidenceCount: 'Evidence documents',
+    chainHeadSeq: 'Evidence chain: last entry',
+    chainHeadHash: 'Evidence chain: hash of the last entry',
+    bySeverity: 'Severity',
+    total: 'Total',
+  },
+  yes: 'yes',
+  no: 'no',
+  status: { pass: 'Pass', fail: 'Fail', warn: 'Warning', manual: 'Manual', error: 'Error', not_applicable: 'N/A' },
+  severity: { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' },
+  runState: { running: 'Running', complete: 'Complete', incomplete: 'Incomplete', cancelled: 'Cancelled' },
+  remediation: { open: 'open', 'in-progress': 'in progress', done: 'done', 'accepted-risk': 'accepted risk' },
+  validation: {
+    statusTitle: 'Status',
+    statusError: 'Please pick a status from the list.',
+    statusPrompt: 'open, in progress, done or accepted risk',
+    dueTitle: 'Due date',
+    dueError: 'Please enter a date.',
+  },
+};
+
+export const XLSX_TEXTS: Record<Lang, XlsxTexts> = { de, en };
