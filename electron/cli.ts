@@ -2,12 +2,14 @@
 import { auditCommand, EXIT, type Io } from './cli/audit-command';
 import { UsageError } from './cli/args';
 import { langFromEnv, text } from './cli/texts';
+import { reportCommand } from './cli/report-command';
 import { verifyStoreCommand } from './cli/verify-command';
+import { verifyPackCommand } from './cli/verify-pack-command';
 import { ChecklistError } from './core/checklist/load';
 import { engineVersion } from './core/package-root';
 import { defaultStorePath, StoreError } from './core/store';
 
-/** The command-line face over core: `pruefstand audit …`, `pruefstand verify-store …`. */
+/** The command-line face over core: `pruefstand audit …`, `pruefstand verify-store …`, `pruefstand verify <pack.zip>`. */
 export async function main(argv: string[], io: Io): Promise<number> {
   const lang = langFromEnv(io.env);
   const [command, ...rest] = argv;
@@ -22,6 +24,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     if (command === 'audit') return await auditCommand(rest, io, lang);
     if (command === 'verify-store') return verifyStoreCommand(rest, io, lang);
+    if (command === 'verify') return await verifyPackCommand(rest, io, lang);
+    if (command === 'report') return await reportCommand(rest, io, lang);
     throw new UsageError(text(lang, 'unknownCommand', { command }));
   } catch (err) {
     if (err instanceof UsageError || err instanceof ChecklistError || err instanceof StoreError) {

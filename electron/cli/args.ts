@@ -17,6 +17,11 @@ export interface AuditArgs {
   client: string;
   lang: Lang;
   quiet: boolean;
+  /** Reports to write once the audit is stored. */
+  pdf: string | null;
+  xlsx: string | null;
+  pack: string | null;
+  auditor: string | null;
 }
 
 const usage = (lang: Lang, key: TextKey, params?: Record<string, string | number>) => new UsageError(text(lang, key, params));
@@ -55,6 +60,10 @@ export function parseAuditArgs(argv: string[], envLang: Lang): AuditArgs {
         client: { type: 'string' },
         lang: { type: 'string' },
         quiet: { type: 'boolean' },
+        pdf: { type: 'string' },
+        xlsx: { type: 'string' },
+        pack: { type: 'string' },
+        auditor: { type: 'string' },
       },
     });
   } catch (err) {
@@ -82,5 +91,9 @@ export function parseAuditArgs(argv: string[], envLang: Lang): AuditArgs {
     client: values.client ?? 'Ad-hoc',
     lang,
     quiet: values.quiet ?? false,
+    pdf: values.pdf ?? null,
+    xlsx: values.xlsx ?? null,
+    pack: values.pack ?? null,
+    auditor: values.auditor ?? null,
   };
 }

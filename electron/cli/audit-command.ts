@@ -10,6 +10,7 @@ import { auditJson } from './json-output';
 import { createProgress } from './progress';
 import { summaryTable } from './summary-table';
 import { text } from './texts';
+import { reportTargets, writeReports } from './report-command';
 
 export interface Io {
   stdout: NodeJS.WriteStream;
@@ -61,6 +62,8 @@ export async function auditCommand(argv: string[], io: Io, envLang: Lang): Promi
       signal: controller.signal,
     });
     progress?.stop();
+    const targets = reportTargets({ pdf: args.pdf ?? undefined, xlsx: args.xlsx ?? undefined, pack: args.pack ?? undefined });
+    if (targets && result.state !== 'cancelled') await writeReports(store, result.runId, targets, lang, args.auditor ?? undefined, { ...io, stdout: report }, args.quiet);
     const json = JSON.stringify(auditJson(result, checklist, args.url.href), null, 2);
     if (jsonToStdout) io.stdout.write(json + '\n');
     else if (args.json) writeFileSync(args.json, json + '\n');

@@ -4,6 +4,8 @@ const de = {
   usage: `Aufruf:
   pruefstand audit <https-url> [Optionen]   Prüft eine Installation gegen die DSGVO-Checkliste
   pruefstand verify-store [--db DATEI]      Prüft die Hash-Kette des Evidenzspeichers
+  pruefstand verify <paket.zip> [--fingerprint HEX]
+                                            Prüft Signatur und Dateien eines Evidenzpakets
   pruefstand --version | --help
 
 Optionen für audit:
@@ -19,9 +21,16 @@ Optionen für audit:
   --quiet              keine Fortschrittsanzeige und keine Tabelle
 
 Exit-Code: 0 keine automatische Prüfung fehlgeschlagen, 1 mindestens eine fehlgeschlagen,
-2 Aufruffehler oder Ziel nicht prüfbar.`,
+2 Aufruffehler oder Ziel nicht prüfbar.
+verify: 0 Paket unverändert, 1 Paket verändert oder Signatur ungültig, 2 Aufruffehler oder keine ZIP-Datei.`,
   usageHint: 'Hilfe: pruefstand --help',
   errorPrefix: 'Fehler',
+  missingRunId: 'die Nummer des Laufs fehlt (pruefstand report <Lauf> --pdf DATEI …)',
+  invalidRunId: '„{value}“ ist keine Laufnummer',
+  noReportTarget: 'wohin? Geben Sie --pdf DATEI, --xlsx DATEI und/oder --pack DATEI an',
+  runNotFound: 'Lauf {runId} gibt es in {db} nicht',
+  reportStep: 'Bericht: {step} ({done}/{total})',
+  reportWritten: 'geschrieben: {file}',
   unknownCommand: 'unbekannter Befehl „{command}“',
   missingUrl: 'die https-URL der Installation fehlt',
   notHttps: '„{url}“ ist keine https-URL: geben Sie die https-Adresse an; die HTTP-Weiterleitung wird automatisch geprüft (--http-url)',
@@ -47,12 +56,47 @@ Exit-Code: 0 keine automatische Prüfung fehlgeschlagen, 1 mindestens eine fehlg
   verifyOk: 'Evidenzspeicher intakt: {entries} Einträge, {blobs} Dateien geprüft ({db}).',
   verifyBroken: 'Evidenzspeicher BESCHÄDIGT: Eintrag {seq} (Evidenz {evidenceId}): {reason}',
   storeMissing: 'kein Evidenzspeicher unter {db}',
+  packMissing: 'die Datei des Evidenzpakets (ZIP) fehlt',
+  packNotFound: 'keine Datei unter {file}',
+  packNotZip: '{file} ist keine ZIP-Datei ({reason})',
+  packUnreadableFile: '{file} ist nicht lesbar: {reason}',
+  packFile: 'Evidenzpaket: {file}',
+  packRun: 'Lauf {runId} · {targetUrl} · Checkliste {checklist} {version} · erstellt {createdAt}',
+  packSigner: 'Unterzeichner (SHA-256-Fingerabdruck des öffentlichen Schlüssels): {fingerprint}',
+  packSignerUnknown: 'Unterzeichner: unbekannt (kein verwendbarer öffentlicher Schlüssel im Manifest)',
+  packSignerCompare: 'Vergleichen Sie den Fingerabdruck mit dem des Prüfers (oder geben Sie ihn mit --fingerprint vor).',
+  packSignerExpected: 'Unterzeichner wie erwartet (--fingerprint).',
+  packSignerUnexpected: 'FALSCHER Unterzeichner: erwartet war {expected}',
+  packSignatureValid: 'Signatur: gültig',
+  packSignatureInvalid: 'Signatur: UNGÜLTIG',
+  packProblemLine: '  {path}: {problem} – {reason}',
+  packChanged: 'VERÄNDERT',
+  packAdded: 'HINZUGEFÜGT',
+  packRemoved: 'ENTFERNT',
+  packUnreadable: 'NICHT LESBAR',
+  packReasonContent: 'Inhalt passt nicht zum SHA-256 im Manifest',
+  packReasonSignature: 'manifest.sig passt nicht zu manifest.json (Manifest oder Signatur verändert)',
+  packReasonFingerprint: 'der angegebene Fingerabdruck ist nicht der des enthaltenen Schlüssels',
+  packReasonNotListed: 'steht nicht im Manifest',
+  packReasonDuplicate: 'doppelter Eintrag im ZIP',
+  packReasonMissing: 'steht im Manifest, fehlt im ZIP',
+  packReasonUnsafeName: 'unsicherer Pfad (absolut oder mit „..“), nicht gelesen',
+  packReasonTooLarge: 'zu groß, nicht entpackt',
+  packReasonTooMany: 'zu viele Einträge, nicht geprüft',
+  packReasonUnsupported: 'verschlüsselt oder unbekannte Kompression',
+  packReasonReadError: 'beschädigte Daten',
+  packReasonBadManifest: 'kein gültiges Paket-Manifest',
+  packReasonBadSignature: 'keine Ed25519-Signatur in Base64',
+  packIntact: 'Paket unverändert: {files} Dateien stimmen mit dem signierten Manifest überein.',
+  packBroken: 'Paket NICHT in Ordnung: {count} Problem(e).',
 };
 
 const en: typeof de = {
   usage: `Usage:
   pruefstand audit <https-url> [options]    Audit an installation against the GDPR checklist
   pruefstand verify-store [--db FILE]       Verify the evidence store's hash chain
+  pruefstand verify <pack.zip> [--fingerprint HEX]
+                                            Verify an evidence pack's signature and files
   pruefstand --version | --help
 
 Options for audit:
@@ -67,9 +111,16 @@ Options for audit:
   --lang de|en         output language (default: from the system locale)
   --quiet              no progress and no table
 
-Exit code: 0 no automated check failed, 1 at least one failed, 2 usage error or target cannot be audited.`,
+Exit code: 0 no automated check failed, 1 at least one failed, 2 usage error or target cannot be audited.
+verify: 0 pack intact, 1 pack changed or signature invalid, 2 usage error or not a ZIP file.`,
   usageHint: 'Help: pruefstand --help',
   errorPrefix: 'Error',
+  missingRunId: 'the run number is missing (pruefstand report <run> --pdf FILE …)',
+  invalidRunId: '"{value}" is not a run number',
+  noReportTarget: 'where to? Give --pdf FILE, --xlsx FILE and/or --pack FILE',
+  runNotFound: 'there is no run {runId} in {db}',
+  reportStep: 'report: {step} ({done}/{total})',
+  reportWritten: 'written: {file}',
   unknownCommand: 'unknown command "{command}"',
   missingUrl: "the installation's https URL is missing",
   notHttps: '"{url}" is not an https URL: give the https address; the plain-HTTP redirect is tested automatically (--http-url)',
@@ -95,6 +146,39 @@ Exit code: 0 no automated check failed, 1 at least one failed, 2 usage error or 
   verifyOk: 'Evidence store intact: {entries} entries, {blobs} files checked ({db}).',
   verifyBroken: 'Evidence store BROKEN: entry {seq} (evidence {evidenceId}): {reason}',
   storeMissing: 'no evidence store at {db}',
+  packMissing: 'the evidence pack (ZIP file) is missing',
+  packNotFound: 'no file at {file}',
+  packNotZip: '{file} is not a ZIP file ({reason})',
+  packUnreadableFile: 'cannot read {file}: {reason}',
+  packFile: 'Evidence pack: {file}',
+  packRun: 'Run {runId} · {targetUrl} · checklist {checklist} {version} · created {createdAt}',
+  packSigner: 'Signer (SHA-256 fingerprint of the public key): {fingerprint}',
+  packSignerUnknown: 'Signer: unknown (no usable public key in the manifest)',
+  packSignerCompare: "Compare the fingerprint with the auditor's (or pin it with --fingerprint).",
+  packSignerExpected: 'Signer as expected (--fingerprint).',
+  packSignerUnexpected: 'WRONG signer: expected {expected}',
+  packSignatureValid: 'Signature: valid',
+  packSignatureInvalid: 'Signature: INVALID',
+  packProblemLine: '  {path}: {problem} – {reason}',
+  packChanged: 'CHANGED',
+  packAdded: 'ADDED',
+  packRemoved: 'REMOVED',
+  packUnreadable: 'UNREADABLE',
+  packReasonContent: 'content does not match the SHA-256 in the manifest',
+  packReasonSignature: 'manifest.sig does not match manifest.json (manifest or signature changed)',
+  packReasonFingerprint: "the stated fingerprint is not that of the enclosed key",
+  packReasonNotListed: 'not listed in the manifest',
+  packReasonDuplicate: 'duplicate entry in the ZIP',
+  packReasonMissing: 'listed in the manifest, missing from the ZIP',
+  packReasonUnsafeName: 'unsafe path (absolute or with ".."), not read',
+  packReasonTooLarge: 'too large, not extracted',
+  packReasonTooMany: 'too many entries, not checked',
+  packReasonUnsupported: 'encrypted or unknown compression',
+  packReasonReadError: 'corrupt data',
+  packReasonBadManifest: 'not a valid pack manifest',
+  packReasonBadSignature: 'not a base64 Ed25519 signature',
+  packIntact: 'Pack intact: {files} files match the signed manifest.',
+  packBroken: 'Pack NOT intact: {count} problem(s).',
 };
 
 export type TextKey = keyof typeof de;

@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { exportRun, type ExportTargets } from '../core/reports/export';
+import { defaultStorePath, openStore, type Store } from '../core/store';
+import type { Lang } from '../shared/domain';
+import { UsageError } from './args';
+import { EXIT, type Io } from './audit-command';
+import { text } from './texts';
+
+/** The report options shared by `audit` and `report`. */
+export const REPORT_OPTIONS = {
+  pdf: { type: 'string' },
+  xlsx: { type: 'string' },
+  pack: { type: 'string' },
+  auditor: { type: 'string' },
+} as const;
+
+export function reportTargets(values: { pdf?: string; xlsx?: string; pack?: string }): ExportTargets | null {
+  const targets: ExportTargets = {};
+  for (const kind of ['pdf', 'xlsx', 'pack'] as const) if (values[kind]) targets[kind] = path.resolve(values[kind]);
+  return Object.keys(targets).length ? targets : null;
+}
+
+/** Writes the asked-for reports of a stored run and says where they went. */
+export async function writeReports(store: Store, runId: number, targets: ExportTargets, lang: Lang, auditor: string | undefined, io: Io, quiet: boolean): Promise<void> {
+  const files = await exportRun(store, runId, targets, {
+    lang,
+    auditor,
+    onProgress: quiet || !io.stderr.isTTY ? undefined : (step, done, total) => io.stderr.write(`\r\x1b[K${text(lang, 'reportStep', { step, done, total })}`),
+  });
+  if (!quiet && io.stderr.isTTY) io.stderr.write('\r\x1b[K');
+  if (!quiet) for (const file of files) io.stdout.write(text(lang, 'reportWritten', { file }) + '\n');
+}
+
+/** `pruefstand report <runId> [--db FILE] --pdf/--xlsx/--pack FILE [--lang de|en] [--auditor NAME]` */
+export async function reportCommand(argv: string[], io: Io, envLang: Lang): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { ...REPORT_OPTIONS, db: { type: 'string' }, lang: { type: 'string' }, quiet: { type: 'boolean' } } });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.lang !== undefined && values.lang !== 'de' && values.lang !== 'en') throw new UsageError(text(envLang, 'invalidLang'));
+  const lang = (values.lang as Lang | undefined) ?? envLang;
+  const raw = positionals[0];
+  if (!raw) throw new UsageError(text(lang, 'missingRunId'));
+  if (!/^\d+$/.test(raw)) throw new UsageError(text(lang, 'invalidRunId', { value: raw }));
+  const targets = reportTargets(values);
+  if (!targets) throw new UsageError(text(lang, 'noReportTarget'));
+  const db = values.db ?? defaultStorePath();
+  if (!existsSync(db)) throw new UsageError(text(lang, 'storeMissing', { db }));
+  const store = openStore(db);
+  try {
+    const runId = Number(raw);
+    if (!store.getRun(runId)) throw new UsageError(text(lang, 'runNotFound', { runId, db }));
+    await writeReports(store, runId, targets, lang, values.auditor, io, values.quiet ?? false);
+    return EXIT.ok;
+  } finally {
+    store.close();
+  }
+}

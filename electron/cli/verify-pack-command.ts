@@ -1,0 +1,89 @@
+import { parseArgs } from 'node:util';
+import { PackFileError, verifyPack, type PackProblemKind, type PackProblemReason } from '../core/reports/verify-pack';
+import type { Lang } from '../shared/domain';
+import { UsageError } from './args';
+import { EXIT, type Io } from './audit-command';
+import { text, type TextKey } from './texts';
+
+const KIND: Record<PackProblemKind, TextKey> = {
+  changed: 'packChanged',
+  added: 'packAdded',
+  removed: 'packRemoved',
+  unreadable: 'packUnreadable',
+};
+
+const REASON: Record<PackProblemReason, TextKey> = {
+  'content-mismatch': 'packReasonContent',
+  'signature-mismatch': 'packReasonSignature',
+  'fingerprint-mismatch': 'packReasonFingerprint',
+  'not-in-manifest': 'packReasonNotListed',
+  'duplicate-entry': 'packReasonDuplicate',
+  missing: 'packReasonMissing',
+  'unsafe-name': 'packReasonUnsafeName',
+  'too-large': 'packReasonTooLarge',
+  'too-many-entries': 'packReasonTooMany',
+  'unsupported-entry': 'packReasonUnsupported',
+  'read-error': 'packReasonReadError',
+  'bad-manifest': 'packReasonBadManifest',
+  'bad-signature': 'packReasonBadSignature',
+};
+
+/** Reasons whose technical detail helps the reader (the others say it all). */
+const SHOW_DETAIL = new Set<PackProblemReason>(['read-error', 'bad-manifest', 'unsafe-name', 'too-large', 'too-many-entries', 'unsupported-entry']);
+
+/** `pruefstand verify <pack.zip> [--fingerprint HEX] [--lang de|en]`: 0 intact, 1 anything wrong, 2 usage error / no ZIP. */
+export async function verifyPackCommand(argv: string[], io: Io, envLang: Lang): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { fingerprint: { type: 'string' }, lang: { type: 'string' } },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.lang !== undefined && values.lang !== 'de' && values.lang !== 'en') throw new UsageError(text(envLang, 'invalidLang'));
+  const lang: Lang = (values.lang as Lang | undefined) ?? envLang;
+  const file = positionals[0];
+  if (!file) throw new UsageError(text(lang, 'packMissing'));
+  if (positionals.length > 1) throw new UsageError(`unexpected argument: ${positionals[1]}`);
+
+  let report;
+  try {
+    report = await verifyPack(file, { expectedFingerprint: values.fingerprint });
+  } catch (err) {
+    if (!(err instanceof PackFileError)) throw err;
+    const reason = (err.cause as Error | undefined)?.message ?? err.message;
+    if (err.code === 'not-found') throw new UsageError(text(lang, 'packNotFound', { file }));
+    if (err.code === 'not-a-zip') throw new UsageError(text(lang, 'packNotZip', { file, reason }));
+    throw new UsageError(text(lang, 'packUnreadableFile', { file, reason }));
+  }
+
+  const out = (line: string) => io.stdout.write(line + '\n');
+  out(text(lang, 'packFile', { file }));
+  const m = report.manifest;
+  if (m) out(text(lang, 'packRun', { runId: m.run.id, targetUrl: m.run.targetUrl, checklist: m.run.checklist.id, version: m.run.checklist.version, createdAt: m.createdAt }));
+  if (report.publicKeyFingerprint) {
+    out(text(lang, 'packSigner', { fingerprint: report.publicKeyFingerprint }));
+    if (report.fingerprintMatches === null) out(text(lang, 'packSignerCompare'));
+    else if (report.fingerprintMatches) out(text(lang, 'packSignerExpected'));
+    else out(text(lang, 'packSignerUnexpected', { expected: values.fingerprint ?? '' }));
+  } else {
+    out(text(lang, 'packSignerUnknown'));
+    if (report.fingerprintMatches === false) out(text(lang, 'packSignerUnexpected', { expected: values.fingerprint ?? '' }));
+  }
+  out(text(lang, report.signatureValid ? 'packSignatureValid' : 'packSignatureInvalid'));
+  for (const p of report.problems) {
+    const reason = text(lang, REASON[p.reason]) + (p.detail && SHOW_DETAIL.has(p.reason) ? ` (${p.detail})` : '');
+    out(text(lang, 'packProblemLine', { path: p.path, problem: text(lang, KIND[p.problem]), reason }));
+  }
+  if (report.ok) {
+    out(text(lang, 'packIntact', { files: report.filesChecked }));
+    return EXIT.ok;
+  }
+  out(text(lang, 'packBroken', { count: report.problems.length + (report.fingerprintMatches === false ? 1 : 0) }));
+  return EXIT.failed;
+}
