@@ -1,7 +1,7 @@
 // Main-process entry: app lifecycle only. Window settings live in window.ts, the app:// protocol in protocol.ts,
 // the IPC handlers in ipc.ts; all real work is in ../core.
 import path from 'node:path';
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { createAppService, type AppService } from '../core/service';
 import { defaultStorePath } from '../core/store';
 import { APP_DIR_NAME } from '../core/store/paths';
@@ -34,7 +34,7 @@ function openWindow(): void {
 function openService(): AppService | null {
   const storeFile = defaultStorePath();
   try {
-    return createAppService({ storeFile, locale: app.getLocale() });
+    return createAppService({ storeFile, locale: app.getLocale(), reveal: (file) => shell.showItemInFolder(file) });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     console.error('Prüfstand cannot open its store:', error);

@@ -121,7 +121,11 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('run-finished'), runId: id, state: z.enum(RUN_STATES) }),
   /** The audit could not run at all (bad CA file, store error …); no run-finished follows. */
   z.object({ type: z.literal('run-failed'), message: z.string() }),
+  /** Progress of a report export (the envelope's id is the export's id). */
+  z.object({ type: z.literal('export-progress'), step: z.string(), done: z.number(), total: z.number() }),
 ]);
+
+export const REPORT_KINDS = ['pdf', 'xlsx', 'pack'] as const;
 
 const none = z.object({}).strict();
 const channel = <A extends z.ZodType, R extends z.ZodType>(args: A, result: R) => ({ args, result });
@@ -141,6 +145,11 @@ export const CONTRACT = {
   'runs:list': channel(z.object({ installationId: id }).strict(), z.array(runInfoSchema)),
   'runs:get': channel(z.object({ runId: id, lang: langSchema }).strict(), runViewSchema),
   'evidence:get': channel(z.object({ sha256 }).strict(), evidenceViewSchema),
+  'reports:export': channel(
+    z.object({ runId: id, lang: langSchema, kinds: z.array(z.enum(REPORT_KINDS)).min(1).max(3), auditor: text(200).optional(), exportId: z.string().regex(/^[0-9a-z-]{1,64}$/) }).strict(),
+    z.object({ folder: z.string(), files: z.array(z.string()) }),
+  ),
+  'reports:reveal': channel(z.object({ file: text(4096) }).strict(), z.object({ revealed: z.boolean() })),
 } as const;
 
 export type Contract = typeof CONTRACT;

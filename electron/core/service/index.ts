@@ -5,6 +5,7 @@ import { openStore } from '../store';
 import { createAuditRunner } from './audits';
 import { ServiceError } from './dispatch';
 import { evidenceView } from './evidence-view';
+import { createReportExporter } from './reports';
 import { runView } from './run-view';
 import type { AppService, Handlers } from './types';
 
@@ -16,6 +17,8 @@ export interface ServiceOptions {
   /** The system locale, reported to the renderer (it picks German for 'de…'). */
   locale: string;
   checklistId?: string;
+  /** Shows an exported file in the system's file manager (main passes shell.showItemInFolder). */
+  reveal?: (file: string) => void;
 }
 
 /** Everything the app can ask of the core, over one store. Opening a corrupt store throws StoreError. */
@@ -32,9 +35,11 @@ export function createAppService(options: ServiceOptions): AppService {
     return list;
   };
   const listeners = new Set<(envelope: AuditEventEnvelope) => void>();
-  const audits = createAuditRunner(store, checklist, (envelope) => {
+  const emit = (envelope: AuditEventEnvelope) => {
     for (const listener of listeners) listener(envelope);
-  });
+  };
+  const audits = createAuditRunner(store, checklist, emit);
+  const reports = createReportExporter(store, emit, options.reveal);
 
   const handlers: Handlers = {
     'app:info': () => ({ version: engineVersion(), locale: options.locale, storeFile: store.file }),
@@ -55,6 +60,8 @@ export function createAppService(options: ServiceOptions): AppService {
       return runView(run, checklist(run.checklistId), lang);
     },
     'evidence:get': ({ sha256 }) => evidenceView(store, sha256),
+    'reports:export': (args) => reports.exportReports(args),
+    'reports:reveal': ({ file }) => reports.revealFile(file),
   };
 
   return {

@@ -266,4 +266,16 @@ export const de: Messages = {
     negotiated: 'Ausgehandelt',
     error: 'Fehler',
   },
+  export: {
+    title: 'Berichte',
+    kinds: { pdf: 'PDF-Prüfbericht', xlsx: 'Excel-Evidenzmappe', pack: 'Signiertes ZIP-Evidenzpaket' },
+    auditor: 'Prüfer/in (auf dem Deckblatt)',
+    start: 'Berichte exportieren',
+    running: 'Exportiere…',
+    steps: { model: 'Lauf wird gesammelt', pdf: 'PDF geschrieben', xlsx: 'Arbeitsmappe geschrieben', pack: 'Paket signiert' },
+    done: 'Berichte geschrieben nach',
+    reveal: 'Im Ordner zeigen',
+    folder: 'Ordner',
+    progressLabel: 'Fortschritt des Exports',
+  },
 };

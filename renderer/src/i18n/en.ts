@@ -266,4 +266,16 @@ export const en: Messages = {
     negotiated: 'Negotiated',
     error: 'Error',
   },
+  export: {
+    title: 'Reports',
+    kinds: { pdf: 'PDF audit report', xlsx: 'Excel evidence pack', pack: 'Signed ZIP evidence pack' },
+    auditor: 'Auditor (shown on the cover)',
+    start: 'Export reports',
+    running: 'Exporting…',
+    steps: { model: 'Collecting the run', pdf: 'PDF written', xlsx: 'Workbook written', pack: 'Pack signed' },
+    done: 'Reports written to',
+    reveal: 'Show in folder',
+    folder: 'Folder',
+    progressLabel: 'Export progress',
+  },
 };

@@ -241,4 +241,17 @@ export interface Messages {
     negotiated: string;
     error: string;
   };
+
+  export: {
+    title: string;
+    kinds: Record<'pdf' | 'xlsx' | 'pack', string>;
+    auditor: string;
+    start: string;
+    running: string;
+    steps: Record<string, string>;
+    done: string;
+    reveal: string;
+    folder: string;
+    progressLabel: string;
+  };
 }

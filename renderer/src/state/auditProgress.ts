@@ -70,6 +70,8 @@ export function applyEvent(p: AuditProgress, event: AuditEventMessage, now: numb
       return { ...p, phase: 'finished', runId: event.runId, state: event.state, endedAt: now, runningProbes: [], runningChecks: [], cancelling: false };
     case 'run-failed':
       return { ...p, phase: 'failed', failure: event.message, endedAt: now, runningProbes: [], runningChecks: [], cancelling: false };
+    case 'export-progress':
+      return p;
   }
 }
 

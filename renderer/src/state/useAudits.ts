@@ -25,6 +25,7 @@ export function useAudits(): Audits {
   useEffect(
     () =>
       api.onAuditEvent(({ auditId, event }) => {
+        if (event.type === 'export-progress') return; // report exports follow their own progress
         if (known.current.has(auditId)) {
           const now = Date.now();
           setAudits((all) => {

@@ -6,6 +6,7 @@ import { ErrorBox, type Failure } from '../components/ErrorBox';
 import { PageHeading } from '../components/PageHeading';
 import { useI18n } from '../i18n/context';
 import { EvidenceDialog, type EvidenceRef } from './evidence/EvidenceDialog';
+import { ExportPanel } from './ExportPanel';
 import { ItemCard } from './ItemCard';
 import { RunFilters, type Filters } from './RunFilters';
 import { RunSummary } from './RunSummary';
@@ -73,6 +74,7 @@ export function RunView({ runId, installationName, onBack }: RunViewProps) {
         <>
           <RunSummary run={run} />
           {run.state === 'running' && <p className="notice">{t.run.stillRunning}</p>}
+          {run.state !== 'running' && <ExportPanel runId={run.id} />}
           <RunFilters items={items} filters={filters} onChange={setFilters} shown={shown.length} />
           <section className="items" aria-labelledby="run-items-heading">
             <h2 id="run-items-heading">{t.run.items}</h2>
