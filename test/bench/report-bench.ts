@@ -69,7 +69,8 @@ function main(): void {
   console.log(`\nPrüfstand report benchmark (one run: ${CHECKS} checks, ${EVIDENCE} evidence items; each kind in a fresh process)\n`);
   for (const kind of ['pdf', 'xlsx'] as const) {
     const out = path.join(dir, `report.${kind}`);
-    const r = spawnSync(process.execPath, [__filename, kind, dbFile, String(runId), out], { encoding: 'utf8' });
+    const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+    const r = spawnSync(process.execPath, [...profile, __filename, kind, dbFile, String(runId), out], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`${kind} failed: ${r.stderr}`);
     const { wall, maxRssMiB } = JSON.parse(r.stdout) as { wall: number; maxRssMiB: number };
     console.log(`${kind.padEnd(5)} wall ${wall.toFixed(0).padStart(6)} ms   peak RSS ${maxRssMiB.toFixed(1).padStart(6)} MiB   size ${(statSync(out).size / 1024).toFixed(0)} KiB`);
