@@ -155,6 +155,18 @@ describe('the workstation in Chromium', () => {
     await dialog.waitFor({ state: 'detached' });
   });
 
+  it('exports the reports of a run with progress, then lists the files', async () => {
+    await page.getByLabel('Auditor (shown on the cover)').fill('Anna Weiß');
+    await main().getByRole('button', { name: 'Export reports' }).click();
+    await main().getByText('Reports written to').waitFor({ timeout: 20_000 });
+    const files = main().getByRole('button', { name: 'Show in folder' });
+    expect(await files.count()).toBe(3);
+    const listed = await main().locator('.export-files').innerText();
+    for (const name of ['pruefbericht.pdf', 'evidenz.xlsx', 'evidenzpaket.zip']) expect(listed).toContain(name);
+    await main().getByRole('heading', { name: 'Reports' }).scrollIntoViewIfNeeded();
+    await screenshot(page, '07b-export');
+  });
+
   it('switches to German at once, including the stored run', async () => {
     await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Deutsch' }).click();
     await page.getByRole('heading', { level: 1, name: 'Audit-Ergebnisse' }).waitFor();

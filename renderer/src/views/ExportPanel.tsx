@@ -60,8 +60,10 @@ export function ExportPanel({ runId }: { runId: number }) {
             </label>
           ))}
         </fieldset>
-        <label htmlFor={auditorId}>{t.export.auditor}</label>
-        <input id={auditorId} type="text" value={auditor} maxLength={200} disabled={busy} onChange={(e) => setAuditor(e.target.value)} />
+        <div className="field export-auditor">
+          <label htmlFor={auditorId}>{t.export.auditor}</label>
+          <input id={auditorId} type="text" value={auditor} maxLength={200} disabled={busy} onChange={(e) => setAuditor(e.target.value)} />
+        </div>
         <button type="submit" className="primary" disabled={busy || kinds.size === 0}>
           {busy ? t.export.running : t.export.start}
         </button>
