@@ -3,6 +3,8 @@ import type { Lang, Status } from '../shared/domain';
 const de = {
   usage: `Aufruf:
   pruefstand audit <https-url> [Optionen]   Prüft eine Installation gegen die DSGVO-Checkliste
+  pruefstand report <Lauf> [--db DATEI] --pdf/--xlsx/--pack DATEI [--lang de|en] [--auditor NAME]
+                                            Schreibt die Berichte eines gespeicherten Laufs
   pruefstand verify-store [--db DATEI]      Prüft die Hash-Kette des Evidenzspeichers
   pruefstand verify <paket.zip> [--fingerprint HEX]
                                             Prüft Signatur und Dateien eines Evidenzpakets
@@ -19,6 +21,10 @@ Optionen für audit:
   --client NAME        Mandant, unter dem der Lauf gespeichert wird (Standard: Ad-hoc)
   --lang de|en         Sprache der Ausgabe (Standard: aus der Systemsprache)
   --quiet              keine Fortschrittsanzeige und keine Tabelle
+  --pdf DATEI          PDF-Prüfbericht schreiben
+  --xlsx DATEI         Excel-Evidenzmappe schreiben
+  --pack DATEI         signiertes ZIP-Evidenzpaket schreiben (PDF, Mappe, alle Nachweise, Manifest)
+  --auditor NAME       Prüfer/in auf dem Deckblatt
 
 Exit-Code: 0 keine automatische Prüfung fehlgeschlagen, 1 mindestens eine fehlgeschlagen,
 2 Aufruffehler oder Ziel nicht prüfbar.
@@ -94,6 +100,8 @@ verify: 0 Paket unverändert, 1 Paket verändert oder Signatur ungültig, 2 Aufr
 const en: typeof de = {
   usage: `Usage:
   pruefstand audit <https-url> [options]    Audit an installation against the GDPR checklist
+  pruefstand report <run> [--db FILE] --pdf/--xlsx/--pack FILE [--lang de|en] [--auditor NAME]
+                                            Write the reports of a stored run
   pruefstand verify-store [--db FILE]       Verify the evidence store's hash chain
   pruefstand verify <pack.zip> [--fingerprint HEX]
                                             Verify an evidence pack's signature and files
@@ -110,6 +118,10 @@ Options for audit:
   --client NAME        client the run is filed under (default: Ad-hoc)
   --lang de|en         output language (default: from the system locale)
   --quiet              no progress and no table
+  --pdf FILE           write the PDF audit report
+  --xlsx FILE          write the Excel evidence pack
+  --pack FILE          write the signed ZIP evidence pack (PDF, workbook, all evidence, manifest)
+  --auditor NAME       auditor named on the cover
 
 Exit code: 0 no automated check failed, 1 at least one failed, 2 usage error or target cannot be audited.
 verify: 0 pack intact, 1 pack changed or signature invalid, 2 usage error or not a ZIP file.`,
