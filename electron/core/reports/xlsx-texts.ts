@@ -2,6 +2,7 @@
 // Sheet names are localized too (Excel: at most 31 characters, none of []:*?/\).
 import type { Lang, Severity, Status } from '../../shared/domain';
 import type { RemediationRow } from './model';
+import { REPORT_TEXTS } from './texts';
 
 export type RemediationStatus = RemediationRow['remediationStatus'];
 export const REMEDIATION_STATUSES: readonly RemediationStatus[] = ['open', 'in-progress', 'done', 'accepted-risk'];
@@ -88,10 +89,11 @@ const de: XlsxTexts = {
   },
   yes: 'ja',
   no: 'nein',
-  status: { pass: 'Bestanden', fail: 'Nicht bestanden', warn: 'Warnung', manual: 'Manuell', error: 'Fehler', not_applicable: 'Entfällt' },
-  severity: { critical: 'Kritisch', high: 'Hoch', medium: 'Mittel', low: 'Niedrig' },
+  // Verdict, severity and remediation labels are the PDF's, so both documents speak alike.
+  status: REPORT_TEXTS.de.statuses,
+  severity: REPORT_TEXTS.de.severities,
   runState: { running: 'Läuft', complete: 'Vollständig', incomplete: 'Unvollständig', cancelled: 'Abgebrochen' },
-  remediation: { open: 'offen', 'in-progress': 'in Bearbeitung', done: 'erledigt', 'accepted-risk': 'Risiko akzeptiert' },
+  remediation: REPORT_TEXTS.de.remediationStatuses,
   validation: {
     statusTitle: 'Status',
     statusError: 'Bitte einen Status aus der Liste wählen.',
@@ -138,10 +140,10 @@ const en: XlsxTexts = {
   },
   yes: 'yes',
   no: 'no',
-  status: { pass: 'Pass', fail: 'Fail', warn: 'Warning', manual: 'Manual', error: 'Error', not_applicable: 'N/A' },
-  severity: { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' },
+  status: REPORT_TEXTS.en.statuses,
+  severity: REPORT_TEXTS.en.severities,
   runState: { running: 'Running', complete: 'Complete', incomplete: 'Incomplete', cancelled: 'Cancelled' },
-  remediation: { open: 'open', 'in-progress': 'in progress', done: 'done', 'accepted-risk': 'accepted risk' },
+  remediation: REPORT_TEXTS.en.remediationStatuses,
   validation: {
     statusTitle: 'Status',
     statusError: 'Please pick a status from the list.',
