@@ -1,3 +1,4 @@
+import { exposureCorsProbe, exposurePathsProbe } from './exposure';
 import { httpRedirectProbe } from './http-redirect';
 import { httpsMainProbe } from './https-main';
 import { tlsCertificateProbe } from './tls-certificate';
@@ -10,4 +11,6 @@ export const PROBES: { [K in ProbeId]: Probe<K> } = {
   'https-main': httpsMainProbe,
   'tls-certificate': tlsCertificateProbe,
   'tls-protocols': tlsProtocolsProbe,
+  'exposure-paths': exposurePathsProbe,
+  'exposure-cors': exposureCorsProbe,
 };

@@ -1,6 +1,7 @@
 import type { EvidenceKind } from '../../shared/domain';
 import type { NetClient } from '../net/client';
 import type { Exchange, HandshakeResult, NetError } from '../net/types';
+import type { CorsObservation, PathObservation } from './exposure';
 
 export interface AuditTarget {
   /** The installation's https URL. */
@@ -43,6 +44,10 @@ export interface ObservationMap {
   /** One handshake with the versions the server prefers; the certificate chain as presented. */
   'tls-certificate': { handshake: HandshakeResult; extraCaName: string | null };
   'tls-protocols': { handshakes: HandshakeResult[] };
+  /** Each sensitive path requested once relative to the base URL (no redirects followed), plus one unknown path. */
+  'exposure-paths': { base: string; paths: PathObservation[] };
+  /** Preflight and XHR requests from a foreign origin to the tracking and API endpoints. */
+  'exposure-cors': { base: string; requests: CorsObservation[] };
 }
 
 export type ProbeId = keyof ObservationMap;

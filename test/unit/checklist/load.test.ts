@@ -36,6 +36,21 @@ const AUTOMATED: Record<string, Record<string, string[]>> = {
   'headers.referrer-policy': { 'referrer-private': ['policy'], 'referrer-origin': ['policy'], 'referrer-unsafe': ['policy'], 'referrer-missing': [], 'referrer-invalid': ['value'] },
   'headers.permissions-policy': { 'permissions-ok': ['features'], 'permissions-missing': [], 'permissions-invalid': ['value'], 'permissions-feature-policy-only': [] },
   'headers.cookies': { 'cookies-none': [], 'cookies-ok': ['names'], 'cookies-not-secure': ['names'], 'cookies-over-http': ['names'], 'cookies-session-not-httponly': ['names'], 'cookies-no-samesite': ['names'], 'cookies-samesite-invalid': ['names'] },
+  'exposure.sensitive-paths': {
+    'config-exposed': ['path', 'status'],
+    'env-exposed': ['path', 'status'],
+    'git-exposed': ['path', 'status'],
+    'installer-exposed': ['path', 'status'],
+    'dev-front-controller-exposed': ['path', 'status'],
+    'logs-exposed': ['path', 'status'],
+    'media-listing': ['path', 'status'],
+    'composer-exposed': ['path', 'status'],
+    'path-served': ['paths'],
+    'paths-soft-404': ['paths'],
+    'paths-protected': ['count'],
+  },
+  'exposure.version-disclosure': { 'version-header': ['header', 'value'], 'php-eol': ['version'], 'mautic-version-file': ['path', 'version'], 'version-none': [] },
+  'exposure.cors': { 'cors-reflects-credentials': ['request', 'origin'], 'cors-wildcard-credentials': ['request'], 'cors-reflects-origin': ['request', 'origin'], 'cors-wildcard': ['request'], 'cors-restricted': ['requests'] },
 };
 
 describe('checklists/mautic-dsgvo.yaml', () => {
