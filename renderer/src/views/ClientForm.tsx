@@ -3,6 +3,7 @@ import type { Client } from '../../../electron/shared/contract';
 import { api } from '../api';
 import type { Failure } from '../components/ErrorBox';
 import { Field } from '../components/Field';
+import { FormButtons } from '../components/FormButtons';
 import { fieldErrors } from '../components/fieldErrors';
 import { FormErrors } from '../components/FormErrors';
 import { PageHeading } from '../components/PageHeading';
@@ -46,14 +47,7 @@ export function ClientForm({ client, onSaved, onCancel }: ClientFormProps) {
         <Field label={t.client.notes} errors={errors?.byField.notes}>
           {(p) => <textarea {...p} value={notes} onChange={(e) => setNotes(e.target.value)} rows={4} />}
         </Field>
-        <div className="button-row">
-          <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
-            {busy ? t.client.saving : client ? t.client.save : t.client.create}
-          </button>
-          <button type="button" onClick={onCancel}>
-            {t.common.cancel}
-          </button>
-        </div>
+        <FormButtons busy={busy} busyLabel={t.client.saving} submitLabel={client ? t.client.save : t.client.create} onCancel={onCancel} />
       </form>
     </section>
   );

@@ -4,6 +4,7 @@ import { api } from '../api';
 import { CaFileField, type CaFile } from '../components/CaFileField';
 import type { Failure } from '../components/ErrorBox';
 import { Field } from '../components/Field';
+import { FormButtons } from '../components/FormButtons';
 import { fieldErrors } from '../components/fieldErrors';
 import { FormErrors } from '../components/FormErrors';
 import { PageHeading } from '../components/PageHeading';
@@ -84,14 +85,7 @@ export function InstallationForm({ clientId, clientName, installation, onSaved, 
         <Field label={t.installation.notes} errors={by?.notes}>
           {(p) => <textarea {...p} value={notes} onChange={(e) => setNotes(e.target.value)} rows={4} />}
         </Field>
-        <div className="button-row">
-          <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
-            {busy ? t.installation.saving : installation ? t.installation.save : t.installation.create}
-          </button>
-          <button type="button" onClick={onCancel}>
-            {t.common.cancel}
-          </button>
-        </div>
+        <FormButtons busy={busy} busyLabel={t.installation.saving} submitLabel={installation ? t.installation.save : t.installation.create} onCancel={onCancel} />
       </form>
     </section>
   );
