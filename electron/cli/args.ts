@@ -8,6 +8,8 @@ export class UsageError extends Error {}
 export interface AuditArgs {
   url: URL;
   httpUrl: URL;
+  /** Landing pages to check (--page, repeatable). */
+  pages: URL[];
   checklist: string;
   db: string | null;
   ca: string | null;
@@ -54,6 +56,7 @@ export function parseAuditArgs(argv: string[], envLang: Lang): AuditArgs {
         db: { type: 'string' },
         ca: { type: 'string' },
         'http-url': { type: 'string' },
+        page: { type: 'string', multiple: true },
         json: { type: 'string' },
         'timeout-ms': { type: 'string' },
         concurrency: { type: 'string' },
@@ -79,9 +82,13 @@ export function parseAuditArgs(argv: string[], envLang: Lang): AuditArgs {
   if (url.protocol !== 'https:') throw usage(lang, 'notHttps', { url: raw });
   const httpUrl = values['http-url'] ? parseUrl(values['http-url'], lang) : defaultHttpUrl(url);
   if (httpUrl.protocol !== 'http:') throw usage(lang, 'invalidUrl', { url: values['http-url'] ?? '' });
+  const pages = (values.page ?? []).map((raw) => parseUrl(raw, lang));
+  const notWeb = pages.find((p) => p.protocol !== 'https:' && p.protocol !== 'http:');
+  if (notWeb) throw usage(lang, 'invalidUrl', { url: notWeb.href });
   return {
     url,
     httpUrl,
+    pages,
     checklist: values.checklist ?? 'mautic-dsgvo',
     db: values.db ?? null,
     ca: values.ca ?? null,

@@ -51,7 +51,7 @@ export async function auditCommand(argv: string[], io: Io, envLang: Lang): Promi
   try {
     const installation = store.ensureInstallationForUrl(args.url.href, args.client);
     const result = await runAudit({
-      target: { url: args.url, httpUrl: args.httpUrl },
+      target: { url: args.url, httpUrl: args.httpUrl, landingPages: args.pages },
       checklist,
       installationId: installation.id,
       recorder: store,

@@ -21,6 +21,7 @@ Optionen für audit:
   --client NAME        Mandant, unter dem der Lauf gespeichert wird (Standard: Ad-hoc)
   --lang de|en         Sprache der Ausgabe (Standard: aus der Systemsprache)
   --quiet              keine Fortschrittsanzeige und keine Tabelle
+  --page URL           Landingpage prüfen (mehrfach möglich)
   --pdf DATEI          PDF-Prüfbericht schreiben
   --xlsx DATEI         Excel-Evidenzmappe schreiben
   --pack DATEI         signiertes ZIP-Evidenzpaket schreiben (PDF, Mappe, alle Nachweise, Manifest)
@@ -118,6 +119,7 @@ Options for audit:
   --client NAME        client the run is filed under (default: Ad-hoc)
   --lang de|en         output language (default: from the system locale)
   --quiet              no progress and no table
+  --page URL           a landing page to check (repeatable)
   --pdf FILE           write the PDF audit report
   --xlsx FILE          write the Excel evidence pack
   --pack FILE          write the signed ZIP evidence pack (PDF, workbook, all evidence, manifest)

@@ -8,7 +8,7 @@ export function defaultHttpUrl(url: URL): URL {
   return http;
 }
 
-export function auditTarget(baseUrl: string, httpUrl?: string | null): AuditTarget {
+export function auditTarget(baseUrl: string, httpUrl?: string | null, landingPages?: readonly string[]): AuditTarget {
   const url = new URL(baseUrl);
-  return { url, httpUrl: httpUrl ? new URL(httpUrl) : defaultHttpUrl(url) };
+  return { url, httpUrl: httpUrl ? new URL(httpUrl) : defaultHttpUrl(url), landingPages: (landingPages ?? []).map((p) => new URL(p)) };
 }

@@ -1,6 +1,7 @@
 import { exposureCorsProbe, exposurePathsProbe } from './exposure';
 import { httpRedirectProbe } from './http-redirect';
 import { httpsMainProbe } from './https-main';
+import { landingPagesProbe } from './landing';
 import { tlsCertificateProbe } from './tls-certificate';
 import { tlsProtocolsProbe } from './tls-protocols';
 import type { Probe, ProbeId } from './types';
@@ -13,4 +14,5 @@ export const PROBES: { [K in ProbeId]: Probe<K> } = {
   'tls-protocols': tlsProtocolsProbe,
   'exposure-paths': exposurePathsProbe,
   'exposure-cors': exposureCorsProbe,
+  'landing-pages': landingPagesProbe,
 };

@@ -2,12 +2,15 @@ import type { EvidenceKind } from '../../shared/domain';
 import type { NetClient } from '../net/client';
 import type { Exchange, HandshakeResult, NetError } from '../net/types';
 import type { CorsObservation, PathObservation } from './exposure';
+import type { LandingPageObservation } from './landing';
 
 export interface AuditTarget {
   /** The installation's https URL. */
   url: URL;
   /** Where the plain-HTTP redirect is tested (default: same host, port 80). */
   httpUrl: URL;
+  /** Landing pages on other sites that embed Mautic (forms, tracking); checked by the landing.* checks. */
+  landingPages?: URL[];
 }
 
 export interface NewEvidence {
@@ -48,6 +51,8 @@ export interface ObservationMap {
   'exposure-paths': { base: string; paths: PathObservation[] };
   /** Preflight and XHR requests from a foreign origin to the tracking and API endpoints. */
   'exposure-cors': { base: string; requests: CorsObservation[] };
+  /** Each landing page the auditor named (at most MAX_PAGES), fetched with redirects, with the resources it loads. */
+  'landing-pages': { pages: LandingPageObservation[]; skipped: number; installationHost: string };
 }
 
 export type ProbeId = keyof ObservationMap;

@@ -25,7 +25,7 @@ export function createAuditRunner(store: Store, checklist: () => Checklist, emit
     const done = new Promise<void>((resolve) => setImmediate(resolve))
       .then(() =>
         runAudit({
-          target: auditTarget(installation.baseUrl, installation.httpUrl),
+          target: auditTarget(installation.baseUrl, installation.httpUrl, installation.landingPages),
           checklist: list,
           installationId,
           recorder: store,

@@ -51,6 +51,19 @@ const AUTOMATED: Record<string, Record<string, string[]>> = {
   },
   'exposure.version-disclosure': { 'version-header': ['header', 'value'], 'php-eol': ['version'], 'mautic-version-file': ['path', 'version'], 'version-none': [] },
   'exposure.cors': { 'cors-reflects-credentials': ['request', 'origin'], 'cors-wildcard-credentials': ['request'], 'cors-reflects-origin': ['request', 'origin'], 'cors-wildcard': ['request'], 'cors-restricted': ['requests'] },
+  'landing.https': {
+    'landing-redirect-to-http': ['page', 'location'],
+    'landing-not-https': ['page', 'url'],
+    'landing-status': ['page', 'status'],
+    'landing-pages-capped': ['limit', 'skipped'],
+    'landing-https-ok': ['count'],
+    'landing-none': [],
+    'landing-unreachable': ['page', 'error'],
+  },
+  'landing.mixed-content': { 'mixed-content': ['page', 'resources'], 'mixed-content-none': ['count'], 'mixed-content-no-https': [], 'landing-none': [], 'landing-unreachable': ['page', 'error'], 'landing-incomplete': ['pages', 'limit'] },
+  'landing.third-parties': { 'third-party': ['host', 'kinds', 'pages'], 'third-parties-none': ['count'], 'landing-none': [], 'landing-unreachable': ['page', 'error'], 'landing-incomplete': ['pages', 'limit'] },
+  'landing.google-fonts': { 'google-fonts': ['page', 'urls'], 'google-fonts-none': ['count'], 'landing-none': [], 'landing-unreachable': ['page', 'error'], 'landing-incomplete': ['pages', 'limit'] },
+  'landing.sri': { 'sri-missing': ['page', 'resources'], 'sri-invalid': ['page', 'resources'], 'sri-ok': ['count'], 'sri-not-needed': [], 'landing-none': [], 'landing-unreachable': ['page', 'error'], 'landing-incomplete': ['pages', 'limit'] },
 };
 
 describe('checklists/mautic-dsgvo.yaml', () => {
