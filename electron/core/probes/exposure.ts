@@ -1,6 +1,7 @@
 import { headerValue, type Exchange, type NetError } from '../net/types';
 import type { NetClient } from '../net/client';
 import type { AuditTarget, Probe, ProbeResult } from './types';
+import { mapLimited } from './map-limited';
 
 /** What a requested path would be if the server handed it out; the check judges the content by kind. */
 export type ExposureKind = 'installer' | 'dev-front-controller' | 'config' | 'logs' | 'env' | 'git' | 'media' | 'composer' | 'version-file' | 'not-found';
@@ -69,19 +70,6 @@ export function baseOf(target: AuditTarget): URL {
   base.hash = '';
   if (!base.pathname.endsWith('/')) base.pathname = base.pathname.replace(/[^/]*$/, '');
   return base;
-}
-
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 function observePath(exchange: Exchange, path: string, kind: ExposureKind): PathObservation {

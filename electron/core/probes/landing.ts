@@ -1,6 +1,7 @@
 import { Parser } from 'htmlparser2';
 import { headerValue, type Exchange, type NetError } from '../net/types';
 import type { Probe } from './types';
+import { mapLimited } from './map-limited';
 
 /** What a resource is to the page: decides which checks look at it (SRI only for scripts and stylesheets). */
 export type LandingResourceKind = 'script' | 'stylesheet' | 'preload' | 'icon' | 'image' | 'iframe' | 'form';
@@ -43,19 +44,6 @@ const LINK_KINDS: Record<string, LandingResourceKind> = {
   icon: 'icon',
   'apple-touch-icon': 'icon',
 };
-
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 function resolve(raw: string, base: string): string | null {
   try {
