@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Lang } from '../shared/domain';
 import { text, type TextKey } from './texts';
 import { defaultHttpUrl } from '../core/audit/target';
@@ -43,38 +43,42 @@ function integer(raw: string | undefined, option: string, min: number, max: numb
   return n;
 }
 
-/** Plain HTTP on the same host and path, port 80, unless the auditor says otherwise. */
-export function parseAuditArgs(argv: string[], envLang: Lang): AuditArgs {
-  let parsed;
+/** node:util parseArgs for one command; its complaints become usage errors (exit 2). */
+export function parseCommandArgs<const O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O) {
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        checklist: { type: 'string' },
-        db: { type: 'string' },
-        ca: { type: 'string' },
-        'http-url': { type: 'string' },
-        page: { type: 'string', multiple: true },
-        json: { type: 'string' },
-        'timeout-ms': { type: 'string' },
-        concurrency: { type: 'string' },
-        client: { type: 'string' },
-        lang: { type: 'string' },
-        quiet: { type: 'boolean' },
-        pdf: { type: 'string' },
-        xlsx: { type: 'string' },
-        pack: { type: 'string' },
-        auditor: { type: 'string' },
-      },
-    });
+    return parseArgs({ args: argv, allowPositionals: true, strict: true, options });
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
-  const { values, positionals } = parsed;
-  if (values.lang !== undefined && values.lang !== 'de' && values.lang !== 'en') throw usage(envLang, 'invalidLang');
-  const lang: Lang = (values.lang as Lang | undefined) ?? envLang;
+}
+
+/** `--lang de|en` when given, else the language of the environment. */
+export function langOption(raw: string | boolean | undefined, envLang: Lang): Lang {
+  if (raw === undefined) return envLang;
+  if (raw !== 'de' && raw !== 'en') throw usage(envLang, 'invalidLang');
+  return raw;
+}
+
+/** Plain HTTP on the same host and path, port 80, unless the auditor says otherwise. */
+export function parseAuditArgs(argv: string[], envLang: Lang): AuditArgs {
+  const { values, positionals } = parseCommandArgs(argv, {
+    checklist: { type: 'string' },
+    db: { type: 'string' },
+    ca: { type: 'string' },
+    'http-url': { type: 'string' },
+    page: { type: 'string', multiple: true },
+    json: { type: 'string' },
+    'timeout-ms': { type: 'string' },
+    concurrency: { type: 'string' },
+    client: { type: 'string' },
+    lang: { type: 'string' },
+    quiet: { type: 'boolean' },
+    pdf: { type: 'string' },
+    xlsx: { type: 'string' },
+    pack: { type: 'string' },
+    auditor: { type: 'string' },
+  });
+  const lang = langOption(values.lang, envLang);
   const raw = positionals[0];
   if (!raw) throw usage(lang, 'missingUrl');
   if (positionals.length > 1) throw new UsageError(`unexpected argument: ${positionals[1]}`);

@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { exportRun, type ExportTargets } from '../core/reports/export';
 import { defaultStorePath, openStore, type Store } from '../core/store';
 import type { Lang } from '../shared/domain';
-import { UsageError } from './args';
+import { langOption, parseCommandArgs, UsageError } from './args';
 import { EXIT, type Io } from './audit-command';
 import { text } from './texts';
 
@@ -35,15 +34,8 @@ export async function writeReports(store: Store, runId: number, targets: ExportT
 
 /** `pruefstand report <runId> [--db FILE] --pdf/--xlsx/--pack FILE [--lang de|en] [--auditor NAME]` */
 export async function reportCommand(argv: string[], io: Io, envLang: Lang): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { ...REPORT_OPTIONS, db: { type: 'string' }, lang: { type: 'string' }, quiet: { type: 'boolean' } } });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (values.lang !== undefined && values.lang !== 'de' && values.lang !== 'en') throw new UsageError(text(envLang, 'invalidLang'));
-  const lang = (values.lang as Lang | undefined) ?? envLang;
+  const { values, positionals } = parseCommandArgs(argv, { ...REPORT_OPTIONS, db: { type: 'string' }, lang: { type: 'string' }, quiet: { type: 'boolean' } });
+  const lang = langOption(values.lang, envLang);
   const raw = positionals[0];
   if (!raw) throw new UsageError(text(lang, 'missingRunId'));
   if (!/^\d+$/.test(raw)) throw new UsageError(text(lang, 'invalidRunId', { value: raw }));

@@ -1,7 +1,6 @@
-import { parseArgs } from 'node:util';
 import { PackFileError, verifyPack, type PackProblemKind, type PackProblemReason } from '../core/reports/verify-pack';
 import type { Lang } from '../shared/domain';
-import { UsageError } from './args';
+import { langOption, parseCommandArgs, UsageError } from './args';
 import { EXIT, type Io } from './audit-command';
 import { text, type TextKey } from './texts';
 
@@ -33,20 +32,8 @@ const SHOW_DETAIL = new Set<PackProblemReason>(['read-error', 'bad-manifest', 'u
 
 /** `pruefstand verify <pack.zip> [--fingerprint HEX] [--lang de|en]`: 0 intact, 1 anything wrong, 2 usage error / no ZIP. */
 export async function verifyPackCommand(argv: string[], io: Io, envLang: Lang): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { fingerprint: { type: 'string' }, lang: { type: 'string' } },
-    });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (values.lang !== undefined && values.lang !== 'de' && values.lang !== 'en') throw new UsageError(text(envLang, 'invalidLang'));
-  const lang: Lang = (values.lang as Lang | undefined) ?? envLang;
+  const { values, positionals } = parseCommandArgs(argv, { fingerprint: { type: 'string' }, lang: { type: 'string' } });
+  const lang = langOption(values.lang, envLang);
   const file = positionals[0];
   if (!file) throw new UsageError(text(lang, 'packMissing'));
   if (positionals.length > 1) throw new UsageError(`unexpected argument: ${positionals[1]}`);
