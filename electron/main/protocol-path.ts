@@ -2,6 +2,7 @@
 // No electron import, so it is unit-tested in plain Node (test/unit/main/protocol-path.test.ts)
 // and can be reused by the loopback bridge that serves the renderer in e2e tests.
 import path from 'node:path';
+import { isInside } from '../core/path-inside';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'pruefstand';
@@ -37,11 +38,7 @@ export function mimeTypeFor(filePath: string): string | undefined {
   return MIME_TYPES[path.extname(filePath).toLowerCase()];
 }
 
-/** True when `target` is strictly inside `root` (both absolute). */
-export function isInside(root: string, target: string, pathApi: path.PlatformPath = path): boolean {
-  const rel = pathApi.relative(root, target);
-  return rel !== '' && rel !== '..' && !rel.startsWith(`..${pathApi.sep}`) && !pathApi.isAbsolute(rel);
-}
+export { isInside } from '../core/path-inside';
 
 /**
  * Resolve an app:// request URL to an absolute file path inside `root`, or null when the request must be

@@ -75,7 +75,13 @@ export function buildReportModel(store: Store, runId: number, options: ReportOpt
   const checklist = loadChecklist(run.checklistId);
   const view = runView(run, checklist, options.lang);
   const evidence = run.evidence.map((e) => store.getEvidence(e.sha256)).filter((e): e is StoredEvidence => e !== null);
-  const read = (sha256: string) => store.readBlob(sha256);
+  // Several items cite the same exchange (the start page backs every header check): read each blob once.
+  const blobs = new Map<string, Buffer>();
+  const read = (sha256: string) => {
+    let blob = blobs.get(sha256);
+    if (!blob) blobs.set(sha256, (blob = store.readBlob(sha256)));
+    return blob;
+  };
 
   const counts = zeroCounts();
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, zeroCounts()])) as Record<Severity, Record<Status, number>>;

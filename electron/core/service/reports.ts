@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { AuditEventEnvelope } from '../../shared/contract';
 import type { Lang } from '../../shared/domain';
 import { exportRun, type ExportTargets } from '../reports/export';
+import { isInside } from '../path-inside';
 import type { Store } from '../store';
 import { ServiceError } from './dispatch';
 
@@ -37,8 +38,7 @@ export function createReportExporter(store: Store, emit: (envelope: AuditEventEn
 
   function revealFile(file: string) {
     const resolved = path.resolve(file);
-    const relative = path.relative(exportsDir, resolved);
-    if (relative.startsWith('..') || path.isAbsolute(relative) || !existsSync(resolved)) {
+    if (!isInside(exportsDir, resolved) || !existsSync(resolved)) {
       throw new ServiceError('forbidden', 'only exported reports can be revealed');
     }
     if (!reveal) return { revealed: false };
