@@ -10,6 +10,13 @@ export interface AuditArgs {
   httpUrl: URL;
   /** Landing pages to check (--page, repeatable). */
   pages: URL[];
+  /** Mautic form pages to check (--form, repeatable). */
+  forms: URL[];
+  /** The privacy policy (--privacy-policy); null: look for the link on the site. */
+  privacyPolicy: URL | null;
+  /** The installation's local.php (--config) and crontab listing (--crontab). */
+  config: string | null;
+  crontab: string | null;
   checklist: string;
   db: string | null;
   ca: string | null;
@@ -59,6 +66,14 @@ export function langOption(raw: string | boolean | undefined, envLang: Lang): La
   return raw;
 }
 
+/** http(s) URLs given on the command line; anything else is a usage error. */
+function webUrls(raw: string[] | undefined, lang: Lang): URL[] {
+  const urls = (raw ?? []).map((r) => parseUrl(r, lang));
+  const notWeb = urls.find((p) => p.protocol !== 'https:' && p.protocol !== 'http:');
+  if (notWeb) throw usage(lang, 'invalidUrl', { url: notWeb.href });
+  return urls;
+}
+
 /** Plain HTTP on the same host and path, port 80, unless the auditor says otherwise. */
 export function parseAuditArgs(argv: string[], envLang: Lang): AuditArgs {
   const { values, positionals } = parseCommandArgs(argv, {
@@ -67,6 +82,10 @@ export function parseAuditArgs(argv: string[], envLang: Lang): AuditArgs {
     ca: { type: 'string' },
     'http-url': { type: 'string' },
     page: { type: 'string', multiple: true },
+    form: { type: 'string', multiple: true },
+    'privacy-policy': { type: 'string' },
+    config: { type: 'string' },
+    crontab: { type: 'string' },
     json: { type: 'string' },
     'timeout-ms': { type: 'string' },
     concurrency: { type: 'string' },
@@ -86,13 +105,17 @@ export function parseAuditArgs(argv: string[], envLang: Lang): AuditArgs {
   if (url.protocol !== 'https:') throw usage(lang, 'notHttps', { url: raw });
   const httpUrl = values['http-url'] ? parseUrl(values['http-url'], lang) : defaultHttpUrl(url);
   if (httpUrl.protocol !== 'http:') throw usage(lang, 'invalidUrl', { url: values['http-url'] ?? '' });
-  const pages = (values.page ?? []).map((raw) => parseUrl(raw, lang));
-  const notWeb = pages.find((p) => p.protocol !== 'https:' && p.protocol !== 'http:');
-  if (notWeb) throw usage(lang, 'invalidUrl', { url: notWeb.href });
+  const pages = webUrls(values.page, lang);
+  const forms = webUrls(values.form, lang);
+  const [privacyPolicy = null] = webUrls(values['privacy-policy'] === undefined ? [] : [values['privacy-policy']], lang);
   return {
     url,
     httpUrl,
     pages,
+    forms,
+    privacyPolicy,
+    config: values.config ?? null,
+    crontab: values.crontab ?? null,
     checklist: values.checklist ?? 'mautic-dsgvo',
     db: values.db ?? null,
     ca: values.ca ?? null,

@@ -51,7 +51,14 @@ export async function auditCommand(argv: string[], io: Io, envLang: Lang): Promi
   try {
     const installation = store.ensureInstallationForUrl(args.url.href, args.client);
     const result = await runAudit({
-      target: { url: args.url, httpUrl: args.httpUrl, landingPages: args.pages },
+      target: {
+        url: args.url,
+        httpUrl: args.httpUrl,
+        landingPages: args.pages,
+        formUrls: args.forms,
+        privacyPolicyUrl: args.privacyPolicy,
+        config: args.config || args.crontab ? { kind: 'files', localPhpPath: args.config, crontabPath: args.crontab } : null,
+      },
       checklist,
       installationId: installation.id,
       recorder: store,

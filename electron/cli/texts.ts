@@ -22,6 +22,10 @@ Optionen für audit:
   --lang de|en         Sprache der Ausgabe (Standard: aus der Systemsprache)
   --quiet              keine Fortschrittsanzeige und keine Tabelle
   --page URL           Landingpage prüfen (mehrfach möglich)
+  --form URL           Mautic-Formularseite prüfen, z. B. https://…/form/3 (mehrfach möglich)
+  --privacy-policy URL Datenschutzerklärung (sonst wird der Link auf der Website gesucht)
+  --config DATEI       local.php der Installation (wird geparst, nie ausgeführt; Geheimnisse geschwärzt)
+  --crontab DATEI      Ausgabe von crontab -l des Webserver-Benutzers
   --pdf DATEI          PDF-Prüfbericht schreiben
   --xlsx DATEI         Excel-Evidenzmappe schreiben
   --pack DATEI         signiertes ZIP-Evidenzpaket schreiben (PDF, Mappe, alle Nachweise, Manifest)
@@ -120,6 +124,10 @@ Options for audit:
   --lang de|en         output language (default: from the system locale)
   --quiet              no progress and no table
   --page URL           a landing page to check (repeatable)
+  --form URL           a Mautic form page to check, e.g. https://…/form/3 (repeatable)
+  --privacy-policy URL the privacy policy (else the site's link to it is followed)
+  --config FILE        the installation's local.php (parsed, never run; secrets redacted)
+  --crontab FILE       the output of crontab -l for the web server's user
   --pdf FILE           write the PDF audit report
   --xlsx FILE          write the Excel evidence pack
   --pack FILE          write the signed ZIP evidence pack (PDF, workbook, all evidence, manifest)

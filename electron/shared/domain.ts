@@ -59,7 +59,7 @@ export interface ItemResult {
   checks: CheckResult[];
 }
 
-export const EVIDENCE_KINDS = ['http-exchange', 'tls-handshake', 'tls-protocols', 'http-body'] as const;
+export const EVIDENCE_KINDS = ['http-exchange', 'tls-handshake', 'tls-protocols', 'http-body', 'config-file', 'command-output', 'page-text'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 export interface EvidenceRef {

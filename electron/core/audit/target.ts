@@ -1,3 +1,4 @@
+import type { ConfigSource } from '../probes/config-source';
 import type { AuditTarget } from '../probes/types';
 
 /** Where plain HTTP is tested when nobody says otherwise: the same host on port 80. */
@@ -8,7 +9,24 @@ export function defaultHttpUrl(url: URL): URL {
   return http;
 }
 
-export function auditTarget(baseUrl: string, httpUrl?: string | null, landingPages?: readonly string[]): AuditTarget {
-  const url = new URL(baseUrl);
-  return { url, httpUrl: httpUrl ? new URL(httpUrl) : defaultHttpUrl(url), landingPages: (landingPages ?? []).map((p) => new URL(p)) };
+export interface TargetInput {
+  baseUrl: string;
+  httpUrl?: string | null;
+  landingPages?: readonly string[];
+  formUrls?: readonly string[];
+  privacyPolicyUrl?: string | null;
+  config?: ConfigSource | null;
+}
+
+export function auditTarget(input: TargetInput): AuditTarget {
+  const url = new URL(input.baseUrl);
+  const urls = (list?: readonly string[]) => (list ?? []).map((p) => new URL(p));
+  return {
+    url,
+    httpUrl: input.httpUrl ? new URL(input.httpUrl) : defaultHttpUrl(url),
+    landingPages: urls(input.landingPages),
+    formUrls: urls(input.formUrls),
+    privacyPolicyUrl: input.privacyPolicyUrl ? new URL(input.privacyPolicyUrl) : null,
+    config: input.config ?? null,
+  };
 }

@@ -10,7 +10,13 @@ export type NetErrorCode =
   | 'redirect-loop'
   | 'too-many-redirects'
   | 'invalid-url'
-  | 'aborted';
+  | 'aborted'
+  /** A local file could not be read. */
+  | 'io'
+  /** A document could not be parsed (a config that is not PHP, …). */
+  | 'parse'
+  /** SSH authentication or host-key verification failed. */
+  | 'auth';
 
 export interface NetError {
   code: NetErrorCode;

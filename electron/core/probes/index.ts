@@ -1,9 +1,13 @@
 import { exposureCorsProbe, exposurePathsProbe } from './exposure';
+import { formsProbe } from './forms';
 import { httpRedirectProbe } from './http-redirect';
 import { httpsMainProbe } from './https-main';
 import { landingPagesProbe } from './landing';
+import { mauticConfigProbe } from './mautic-config';
+import { privacyPolicyProbe } from './privacy-policy';
 import { tlsCertificateProbe } from './tls-certificate';
 import { tlsProtocolsProbe } from './tls-protocols';
+import { trackingScriptProbe } from './tracking';
 import type { Probe, ProbeId } from './types';
 
 /** Every probe the engine can run, by id. Registered here explicitly; nothing is discovered. */
@@ -15,4 +19,8 @@ export const PROBES: { [K in ProbeId]: Probe<K> } = {
   'exposure-paths': exposurePathsProbe,
   'exposure-cors': exposureCorsProbe,
   'landing-pages': landingPagesProbe,
+  'tracking-script': trackingScriptProbe,
+  forms: formsProbe,
+  'privacy-policy': privacyPolicyProbe,
+  'mautic-config': mauticConfigProbe,
 };

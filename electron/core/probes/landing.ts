@@ -2,6 +2,8 @@ import { Parser } from 'htmlparser2';
 import { headerValue, type Exchange, type NetError } from '../net/types';
 import type { Probe } from './types';
 import { mapLimited } from './map-limited';
+import { extractForms, type ParsedForm } from './form-parse';
+import { detectTrackingEmbed, type TrackingEmbed } from './tracking-embed';
 
 /** What a resource is to the page: decides which checks look at it (SRI only for scripts and stylesheets). */
 export type LandingResourceKind = 'script' | 'stylesheet' | 'preload' | 'icon' | 'image' | 'iframe' | 'form';
@@ -31,6 +33,10 @@ export interface LandingPageObservation {
   resourcesTruncated: boolean;
   /** The body was cut at the client's size cap: resources after it were not seen. */
   bodyTruncated: boolean;
+  /** The forms on the page (Mautic forms embedded in the landing page are judged by forms.*). */
+  forms: ParsedForm[];
+  /** How the page embeds Mautic's tracking, and whether a consent manager gates it. */
+  tracking: TrackingEmbed | null;
   evidence: string[];
 }
 
@@ -120,7 +126,8 @@ function observePage(url: string, exchanges: Exchange[], error: NetError | null)
   const response = error ? null : (last?.response ?? null);
   const contentType = response ? headerValue(response.headers, 'content-type') : null;
   const html = response && last && isHtml(contentType) ? last.body.toString('utf8') : '';
-  const { resources, truncated } = html ? extractResources(html, last!.request.url) : { resources: [], truncated: false };
+  const pageUrl = last?.request.url ?? url;
+  const { resources, truncated } = html ? extractResources(html, pageUrl) : { resources: [], truncated: false };
   return {
     url,
     chain: exchanges.map((e) => e.request.url),
@@ -130,6 +137,8 @@ function observePage(url: string, exchanges: Exchange[], error: NetError | null)
     resources,
     resourcesTruncated: truncated,
     bodyTruncated: Boolean(response && last?.truncated),
+    forms: html ? extractForms(html, pageUrl).forms : [],
+    tracking: html ? detectTrackingEmbed(html, pageUrl) : null,
     evidence: exchanges.map((e) => e.evidence),
   };
 }

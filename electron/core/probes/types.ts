@@ -1,8 +1,13 @@
 import type { EvidenceKind } from '../../shared/domain';
 import type { NetClient } from '../net/client';
 import type { Exchange, HandshakeResult, NetError } from '../net/types';
+import type { ConfigSource } from './config-source';
 import type { CorsObservation, PathObservation } from './exposure';
+import type { FormsObservation } from './forms';
 import type { LandingPageObservation } from './landing';
+import type { MauticConfigObservation } from './mautic-config';
+import type { PrivacyPolicyObservation } from './privacy-policy';
+import type { TrackingScriptObservation } from './tracking';
 
 export interface AuditTarget {
   /** The installation's https URL. */
@@ -11,6 +16,12 @@ export interface AuditTarget {
   httpUrl: URL;
   /** Landing pages on other sites that embed Mautic (forms, tracking); checked by the landing.* checks. */
   landingPages?: URL[];
+  /** Mautic form pages (`/form/{id}`) or pages embedding forms; checked by the forms.* checks. */
+  formUrls?: URL[];
+  /** The privacy policy the auditor named; null: look for the link on the site. */
+  privacyPolicyUrl?: URL | null;
+  /** The installation's own files (local.php, crontab); null: the config.* checks are manual. */
+  config?: ConfigSource | null;
 }
 
 export interface NewEvidence {
@@ -53,6 +64,14 @@ export interface ObservationMap {
   'exposure-cors': { base: string; requests: CorsObservation[] };
   /** Each landing page the auditor named (at most MAX_PAGES), fetched with redirects, with the resources it loads. */
   'landing-pages': { pages: LandingPageObservation[]; skipped: number; installationHost: string };
+  /** /mtc.js as the installation serves it, with the markers found in it. */
+  'tracking-script': TrackingScriptObservation;
+  /** The Mautic forms on the form pages the auditor named. */
+  forms: FormsObservation;
+  /** The privacy policy: where it was found, its text, and the elements recognised in it. */
+  'privacy-policy': PrivacyPolicyObservation;
+  /** The installation's local.php (parsed, merged with the version's defaults, redacted) and crontab. */
+  'mautic-config': MauticConfigObservation;
 }
 
 export type ProbeId = keyof ObservationMap;

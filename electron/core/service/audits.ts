@@ -25,7 +25,7 @@ export function createAuditRunner(store: Store, checklist: () => Checklist, emit
     const done = new Promise<void>((resolve) => setImmediate(resolve))
       .then(() =>
         runAudit({
-          target: auditTarget(installation.baseUrl, installation.httpUrl, installation.landingPages),
+          target: auditTarget({ baseUrl: installation.baseUrl, httpUrl: installation.httpUrl, landingPages: installation.landingPages, privacyPolicyUrl: installation.privacyPolicyUrl }),
           checklist: list,
           installationId,
           recorder: store,

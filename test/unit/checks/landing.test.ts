@@ -9,7 +9,7 @@ function page(url: string, html: string, spec: Partial<LandingPageObservation> =
   n += 1;
   const chain = spec.chain ?? [url];
   const { resources, truncated } = extractResources(html, chain[chain.length - 1]!);
-  return { url, chain, status: 200, contentType: 'text/html', error: null, resources, resourcesTruncated: truncated, bodyTruncated: false, evidence: [`sha-page-${n}`], ...spec };
+  return { url, chain, status: 200, contentType: 'text/html', error: null, resources, resourcesTruncated: truncated, bodyTruncated: false, forms: [], tracking: null, evidence: [`sha-page-${n}`], ...spec };
 }
 
 function probe(pages: LandingPageObservation[], skipped = 0): ProbeResult<ObservationMap['landing-pages']> {

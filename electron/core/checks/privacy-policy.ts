@@ -1,0 +1,4 @@
+import type { AnyCheck } from './types';
+
+// STUB (issue 5): replaced by the helper that owns this area.
+export const PRIVACY_POLICY_CHECKS: readonly AnyCheck[] = [];
