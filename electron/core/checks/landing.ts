@@ -22,12 +22,12 @@ const urlOf = (r: LandingResource) => (r.url ? new URL(r.url) : null);
 const bare = (host: string) => host.toLowerCase().replace(/^www\./, '');
 
 /** The hosts the site itself controls: the page's own host (with or without www.) and the Mautic installation. */
-function firstParty(page: LandingPageObservation, data: Data): Set<string> {
+export function firstParty(page: LandingPageObservation, data: Data): Set<string> {
   return new Set([bare(new URL(finalUrl(page)).hostname), bare(data.installationHost)]);
 }
 
 /** A resource on the web (http/https) from a host the site does not control; null for first-party or non-web URLs. */
-function thirdPartyHost(r: LandingResource, own: Set<string>): string | null {
+export function thirdPartyHost(r: LandingResource, own: Set<string>): string | null {
   const u = urlOf(r);
   if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:')) return null;
   return own.has(bare(u.hostname)) ? null : u.hostname.toLowerCase();
