@@ -7,6 +7,7 @@ import { defaultStorePath } from '../core/store';
 import { APP_DIR_NAME } from '../core/store/paths';
 import { registerIpc } from './ipc';
 import { registerAppScheme, serveAppProtocol } from './protocol';
+import { filePicker, keychainVault } from './system-services';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
 
 // Compiled layout: dist/electron/main/index.js → dist/renderer/
@@ -34,7 +35,13 @@ function openWindow(): void {
 function openService(): AppService | null {
   const storeFile = defaultStorePath();
   try {
-    return createAppService({ storeFile, locale: app.getLocale(), reveal: (file) => shell.showItemInFolder(file) });
+    return createAppService({
+      storeFile,
+      locale: app.getLocale(),
+      reveal: (file) => shell.showItemInFolder(file),
+      pickFile: filePicker(() => mainWindow),
+      vault: keychainVault(),
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     console.error('Prüfstand cannot open its store:', error);

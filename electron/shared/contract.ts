@@ -2,7 +2,7 @@
 // are all derived from CONTRACT: adding a feature starts here. Arguments are validated with these schemas on
 // every call; results cross the boundary as Result<T>.
 import { z } from 'zod';
-import { LANGS, RUN_STATES, SEVERITIES, STATUSES } from './domain';
+import { LANGS, RUN_STATES, SEVERITIES, SSH_AUTH_KINDS, STATUSES } from './domain';
 
 const id = z.number().int().positive();
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lower-case hex');
@@ -30,6 +30,18 @@ export const severitySchema = z.enum(SEVERITIES);
 export const clientSchema = z.object({ id, name: z.string(), notes: z.string(), createdAt: z.string() });
 export const clientInputSchema = z.object({ name: text(200).trim().min(1, 'a name is required'), notes: text(20_000).optional() });
 
+const filePath = text(4096).trim();
+export const sshSettingsSchema = z.object({
+  host: text(255).trim().min(1, 'a host is required'),
+  port: z.number().int().min(1).max(65535),
+  username: text(64).trim().min(1, 'a user name is required'),
+  auth: z.enum(SSH_AUTH_KINDS),
+  keyPath: filePath.nullable(),
+  mauticRoot: text(1024).trim().nullable(),
+  webUser: text(64).trim().nullable(),
+  hostKeySha256: z.string().trim().regex(/^SHA256:[A-Za-z0-9+/]{43}=?$/, 'a fingerprint like SHA256:… (as ssh-keygen -lf prints it)').nullable(),
+});
+
 export const installationSchema = z.object({
   id,
   clientId: id,
@@ -38,6 +50,11 @@ export const installationSchema = z.object({
   httpUrl: z.string().nullable(),
   landingPages: z.array(z.string()),
   privacyPolicyUrl: z.string().nullable(),
+  formUrls: z.array(z.string()),
+  configPath: z.string().nullable(),
+  crontabPath: z.string().nullable(),
+  ssh: sshSettingsSchema.nullable(),
+  hasSecret: z.boolean(),
   caPem: z.string().nullable(),
   caName: z.string().nullable(),
   notes: z.string(),
@@ -50,6 +67,10 @@ export const installationInputSchema = z.object({
   httpUrl: httpUrl(['http:']).nullable().optional(),
   landingPages: z.array(anyWebUrl).max(200).optional(),
   privacyPolicyUrl: anyWebUrl.nullable().optional(),
+  formUrls: z.array(anyWebUrl).max(200).optional(),
+  configPath: filePath.nullable().optional(),
+  crontabPath: filePath.nullable().optional(),
+  ssh: sshSettingsSchema.nullable().optional(),
   caPem: pem.nullable().optional(),
   caName: text(255).nullable().optional(),
   notes: text(20_000).optional(),
@@ -131,7 +152,12 @@ const none = z.object({}).strict();
 const channel = <A extends z.ZodType, R extends z.ZodType>(args: A, result: R) => ({ args, result });
 
 export const CONTRACT = {
-  'app:info': channel(none, z.object({ version: z.string(), locale: z.string(), storeFile: z.string() })),
+  'app:info': channel(
+    none,
+    z.object({ version: z.string(), locale: z.string(), storeFile: z.string(), canPickFiles: z.boolean(), canKeepSecrets: z.boolean() }),
+  ),
+  /** The system's file dialog (app only); null when the user cancels. */
+  'files:pick': channel(z.object({ purpose: z.enum(['config', 'crontab', 'ssh-key']) }).strict(), z.string().nullable()),
   'clients:list': channel(none, z.array(clientSchema)),
   'clients:create': channel(clientInputSchema.strict(), clientSchema),
   'clients:update': channel(z.object({ id, patch: clientInputSchema.partial().strict() }).strict(), clientSchema),
@@ -140,7 +166,14 @@ export const CONTRACT = {
   'installations:create': channel(installationInputSchema.strict(), installationSchema),
   'installations:update': channel(z.object({ id, patch: installationInputSchema.omit({ clientId: true }).partial().strict() }).strict(), installationSchema),
   'installations:delete': channel(z.object({ id }).strict(), z.null()),
-  'audits:start': channel(z.object({ installationId: id, lang: langSchema }).strict(), z.object({ auditId: z.string() })),
+  /** Keeps the SSH password or key passphrase encrypted by the OS keychain; refused where no keychain is available. */
+  'installations:set-secret': channel(z.object({ id, secret: z.string().min(1).max(4096) }).strict(), z.null()),
+  'installations:clear-secret': channel(z.object({ id }).strict(), z.null()),
+  /** sshSecret: a password or passphrase for this audit only (asked for when none is kept); never stored. */
+  'audits:start': channel(
+    z.object({ installationId: id, lang: langSchema, sshSecret: z.string().min(1).max(4096).optional() }).strict(),
+    z.object({ auditId: z.string() }),
+  ),
   'audits:cancel': channel(z.object({ auditId: z.string().max(100) }).strict(), z.object({ cancelled: z.boolean() })),
   'runs:list': channel(z.object({ installationId: id }).strict(), z.array(runInfoSchema)),
   'runs:get': channel(z.object({ runId: id, lang: langSchema }).strict(), runViewSchema),
@@ -163,7 +196,7 @@ export const EVENT_CHANNEL = 'audits:event';
 export const auditEventEnvelopeSchema = z.object({ auditId: z.string(), event: auditEventSchema });
 export type AuditEventEnvelope = z.output<typeof auditEventEnvelopeSchema>;
 
-export const ERROR_CODES = ['invalid-args', 'not-found', 'in-use', 'conflict', 'invalid', 'unavailable', 'forbidden', 'internal'] as const;
+export const ERROR_CODES = ['invalid-args', 'not-found', 'in-use', 'conflict', 'invalid', 'unavailable', 'forbidden', 'needs-secret', 'internal'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
 

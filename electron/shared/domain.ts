@@ -59,6 +59,25 @@ export interface ItemResult {
   checks: CheckResult[];
 }
 
+export const SSH_AUTH_KINDS = ['agent', 'key', 'password'] as const;
+export type SshAuthKind = (typeof SSH_AUTH_KINDS)[number];
+
+/** A read-only SSH login to an installation's server. The password or key passphrase is never part of it. */
+export interface SshSettings {
+  host: string;
+  port: number;
+  username: string;
+  auth: SshAuthKind;
+  /** The private key file on this workstation (auth 'key'). */
+  keyPath: string | null;
+  /** The Mautic folder on the server; null: the usual places are tried. */
+  mauticRoot: string | null;
+  /** Whose crontab to list (the web server's user); null: the login user's. */
+  webUser: string | null;
+  /** The server's host key (`SHA256:…`), pinned after the first login. */
+  hostKeySha256: string | null;
+}
+
 export const EVIDENCE_KINDS = ['http-exchange', 'tls-handshake', 'tls-protocols', 'http-body', 'config-file', 'command-output', 'page-text'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 

@@ -6,17 +6,31 @@ import { auditTarget } from '../audit/target';
 import type { Checklist } from '../checklist/load';
 import { DEFAULT_NET_OPTIONS } from '../net/options';
 import type { Store } from '../store';
+import { configSourceFor, type SecretVault } from './config-source';
 import { ServiceError } from './dispatch';
 
 const CONCURRENCY = 8;
 
 /** The audits running in this process, each cancellable by its id; progress goes to `emit`. */
-export function createAuditRunner(store: Store, checklist: () => Checklist, emit: (envelope: AuditEventEnvelope) => void) {
+export function createAuditRunner(store: Store, checklist: () => Checklist, emit: (envelope: AuditEventEnvelope) => void, vault?: SecretVault) {
   const running = new Map<string, { controller: AbortController; done: Promise<void> }>();
 
-  function start(installationId: number, lang: Lang): { auditId: string } {
+  /** The secret given for this audit, else the one kept (encrypted) for the installation. */
+  function secretFor(installationId: number, given: string | null): string | null {
+    if (given) return given;
+    const kept = store.installationSecrets.get(installationId);
+    if (!kept || !vault) return null;
+    try {
+      return vault.decrypt(kept);
+    } catch {
+      throw new ServiceError('needs-secret', 'the kept SSH secret cannot be decrypted on this computer; enter it again');
+    }
+  }
+
+  function start(installationId: number, lang: Lang, sshSecret: string | null = null): { auditId: string } {
     const installation = store.installations.get(installationId);
     if (!installation) throw new ServiceError('not-found', `installation ${installationId} does not exist`);
+    const config = configSourceFor(installation, installation.ssh ? secretFor(installationId, sshSecret) : null);
     const list = checklist();
     const auditId = randomBytes(12).toString('hex');
     const controller = new AbortController();
@@ -25,7 +39,14 @@ export function createAuditRunner(store: Store, checklist: () => Checklist, emit
     const done = new Promise<void>((resolve) => setImmediate(resolve))
       .then(() =>
         runAudit({
-          target: auditTarget({ baseUrl: installation.baseUrl, httpUrl: installation.httpUrl, landingPages: installation.landingPages, privacyPolicyUrl: installation.privacyPolicyUrl }),
+          target: auditTarget({
+            baseUrl: installation.baseUrl,
+            httpUrl: installation.httpUrl,
+            landingPages: installation.landingPages,
+            formUrls: installation.formUrls,
+            privacyPolicyUrl: installation.privacyPolicyUrl,
+            config,
+          }),
           checklist: list,
           installationId,
           recorder: store,

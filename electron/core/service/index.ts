@@ -3,6 +3,7 @@ import { loadChecklist, type Checklist } from '../checklist/load';
 import { engineVersion } from '../package-root';
 import { openStore } from '../store';
 import { createAuditRunner } from './audits';
+import type { SecretVault } from './config-source';
 import { ServiceError } from './dispatch';
 import { evidenceView } from './evidence-view';
 import { createReportExporter } from './reports';
@@ -19,7 +20,14 @@ export interface ServiceOptions {
   checklistId?: string;
   /** Shows an exported file in the system's file manager (main passes shell.showItemInFolder). */
   reveal?: (file: string) => void;
+  /** The system's file dialog (main passes dialog.showOpenDialog); absent in the browser bridge. */
+  pickFile?: (purpose: FilePurpose) => Promise<string | null>;
+  /** The OS keychain (main passes safeStorage when encryption is available); absent: secrets are asked per audit. */
+  vault?: SecretVault;
 }
+
+export type FilePurpose = 'config' | 'crontab' | 'ssh-key';
+export type { SecretVault } from './config-source';
 
 /** Everything the app can ask of the core, over one store. Opening a corrupt store throws StoreError. */
 export function createAppService(options: ServiceOptions): AppService {
@@ -38,11 +46,19 @@ export function createAppService(options: ServiceOptions): AppService {
   const emit = (envelope: AuditEventEnvelope) => {
     for (const listener of listeners) listener(envelope);
   };
-  const audits = createAuditRunner(store, checklist, emit);
+  const { vault, pickFile } = options;
+  const audits = createAuditRunner(store, checklist, emit, vault);
+  const mustHaveInstallation = (id: number) => {
+    if (!store.installations.get(id)) throw new ServiceError('not-found', `installation ${id} does not exist`);
+  };
   const reports = createReportExporter(store, emit, options.reveal);
 
   const handlers: Handlers = {
-    'app:info': () => ({ version: engineVersion(), locale: options.locale, storeFile: store.file }),
+    'app:info': () => ({ version: engineVersion(), locale: options.locale, storeFile: store.file, canPickFiles: Boolean(pickFile), canKeepSecrets: Boolean(vault) }),
+    'files:pick': ({ purpose }) => {
+      if (!pickFile) throw new ServiceError('unavailable', 'no file dialog here: type the path instead');
+      return pickFile(purpose);
+    },
     'clients:list': () => store.clients.list(),
     'clients:create': (args) => store.clients.create(args),
     'clients:update': ({ id, patch }) => store.clients.update(id, patch),
@@ -51,7 +67,14 @@ export function createAppService(options: ServiceOptions): AppService {
     'installations:create': (args) => store.installations.create(args),
     'installations:update': ({ id, patch }) => store.installations.update(id, patch),
     'installations:delete': ({ id }) => (store.installations.delete(id), null),
-    'audits:start': ({ installationId, lang }) => audits.start(installationId, lang),
+    'installations:set-secret': ({ id, secret }) => {
+      if (!vault) throw new ServiceError('unavailable', 'no OS keychain here: the password is asked for at each audit instead');
+      mustHaveInstallation(id);
+      store.installationSecrets.set(id, vault.encrypt(secret));
+      return null;
+    },
+    'installations:clear-secret': ({ id }) => (mustHaveInstallation(id), store.installationSecrets.clear(id), null),
+    'audits:start': ({ installationId, lang, sshSecret }) => audits.start(installationId, lang, sshSecret ?? null),
     'audits:cancel': ({ auditId }) => audits.cancel(auditId),
     'runs:list': ({ installationId }) => store.listRuns(installationId),
     'runs:get': ({ runId, lang }) => {

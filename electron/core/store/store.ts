@@ -4,6 +4,7 @@ import type { NewEvidence } from '../probes/types';
 import { createClientsRepo, type ClientsRepo } from './clients';
 import { openDatabase } from './db';
 import { createEvidenceRepo, type ChainHead, type StoredEvidence } from './evidence';
+import { createInstallationSecretsRepo, type InstallationSecretsRepo } from './installation-secrets';
 import { createInstallationsRepo, ensureInstallationForUrl, type Installation, type InstallationsRepo } from './installations';
 import { createRunsRepo, type FinishRunInput, type RunInfo, type StartRunInput, type StoredRun } from './runs';
 import { verifyChain, type VerifyReport } from './verify';
@@ -14,6 +15,8 @@ export interface Store {
   readonly file: string;
   readonly clients: ClientsRepo;
   readonly installations: InstallationsRepo;
+  /** SSH passwords and passphrases, as ciphertext from the OS keychain only. */
+  readonly installationSecrets: InstallationSecretsRepo;
   ensureInstallationForUrl(baseUrl: string, clientName?: string): Installation;
   startRun(meta: StartRunInput): number;
   finishRun(runId: number, result: FinishRunInput): void;
@@ -44,6 +47,7 @@ export function openStore(file: string): Store {
       file: abs,
       clients,
       installations,
+      installationSecrets: createInstallationSecretsRepo(db),
       ensureInstallationForUrl: (baseUrl, clientName) => ensureInstallationForUrl(db, clients, installations, baseUrl, clientName),
       startRun: runs.startRun,
       finishRun: runs.finishRun,

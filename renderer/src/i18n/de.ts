@@ -36,6 +36,7 @@ export const de: Messages = {
       invalid: 'Ungültig',
       unavailable: 'Dienst nicht erreichbar',
       forbidden: 'Nicht erlaubt',
+      'needs-secret': 'Passwort erforderlich',
       internal: 'Interner Fehler',
     },
     formInvalid: 'Bitte korrigieren Sie die markierten Felder.',

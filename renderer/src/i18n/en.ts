@@ -36,6 +36,7 @@ export const en: Messages = {
       invalid: 'Invalid',
       unavailable: 'Service unavailable',
       forbidden: 'Not allowed',
+      'needs-secret': 'Password needed',
       internal: 'Internal error',
     },
     formInvalid: 'Please correct the marked fields.',

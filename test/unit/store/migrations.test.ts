@@ -262,3 +262,37 @@ describe('0004 installation-targets', () => {
     db.close();
   });
 });
+
+describe('0005 installation-sources', () => {
+  it('adds form pages, config and crontab paths and SSH settings to existing installations, with defaults', () => {
+    const db = freshDb();
+    migrate(db, 4);
+    insertClientAndInstallation(db);
+    migrate(db, 5);
+    expect(db.prepare('SELECT form_urls_json, config_path, crontab_path, ssh_json FROM installations').get()).toEqual({
+      form_urls_json: '[]',
+      config_path: null,
+      crontab_path: null,
+      ssh_json: null,
+    });
+    expect(tables(db).get('installation_secrets')).toBe(true);
+    expect(foreignKeys(db, 'installation_secrets')).toEqual([{ table: 'installations', from: 'installation_id', to: 'id', on_delete: 'CASCADE' }]);
+    db.close();
+  });
+
+  it('accepts only JSON arrays of form pages and a JSON object of SSH settings; secrets go when the installation goes', () => {
+    const db = freshDb();
+    migrate(db, 5);
+    insertClientAndInstallation(db);
+    const set = (column: string, value: string) => db.prepare(`UPDATE installations SET ${column} = ? WHERE id = 1`).run(value);
+    expect(() => set('form_urls_json', '"https://x/"')).toThrow(/CHECK/);
+    expect(() => set('ssh_json', '[1]')).toThrow(/CHECK/);
+    set('form_urls_json', '["https://m.example.org/form/1"]');
+    set('ssh_json', '{"host":"m.example.org"}');
+    db.prepare('INSERT INTO installation_secrets (installation_id, ciphertext, updated_at) VALUES (1, ?, ?)').run(Buffer.from([1, 2, 3]), now);
+    expect(() => db.prepare('INSERT INTO installation_secrets (installation_id, ciphertext, updated_at) VALUES (2, ?, ?)').run(Buffer.from([1]), now)).toThrow(/FOREIGN KEY/);
+    db.prepare('DELETE FROM installations WHERE id = 1').run();
+    expect(db.prepare('SELECT COUNT(*) AS n FROM installation_secrets').get()).toEqual({ n: 0 });
+    db.close();
+  });
+});

@@ -2,6 +2,7 @@ import { sql as clientsInstallations } from './0001-clients-installations';
 import { sql as runsResults } from './0002-runs-results';
 import { sql as evidence } from './0003-evidence';
 import { sql as installationTargets } from './0004-installation-targets';
+import { sql as installationSources } from './0005-installation-sources';
 
 export interface Migration {
   /** 1-based; after applying it, PRAGMA user_version equals this number. */
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'runs-results', sql: runsResults },
   { version: 3, name: 'evidence', sql: evidence },
   { version: 4, name: 'installation-targets', sql: installationTargets },
+  { version: 5, name: 'installation-sources', sql: installationSources },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
