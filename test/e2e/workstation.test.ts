@@ -233,6 +233,34 @@ describe('the workstation in Chromium', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
+  it('reads the configuration over SSH: settings kept, the password asked for at the audit and never stored', async () => {
+    await sidebar().getByRole('button', { name: 'Müller & Söhne GmbH' }).click();
+    await createInstallation('Per SSH', good.url.replace('localhost', '127.0.0.1'));
+    await page.getByLabel('Form pages (URLs)').fill(`${good.url}form/1`);
+    await page.getByRole('radio', { name: 'Read over SSH (read-only)' }).check();
+    await page.getByLabel('SSH host').fill('127.0.0.1');
+    await page.getByLabel('Port', { exact: true }).fill('1');
+    await page.getByLabel('User', { exact: true }).fill('audit');
+    await page.getByLabel('Sign-in').selectOption('password');
+    await main().getByText('There is no keychain here: the password is asked for at each audit and not stored.').waitFor();
+    await page.getByLabel('Web server user (optional)').fill('www-data');
+    await screenshot(page, '14-installation-ssh-form');
+    await page.getByRole('button', { name: 'Create installation' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Per SSH' }).waitFor();
+    await main().getByText('SSH audit@127.0.0.1:1 (Password)').waitFor();
+    await main().getByText(`${good.url}form/1`).waitFor();
+
+    await main().getByRole('button', { name: 'Start audit' }).click();
+    const prompt = page.getByRole('dialog', { name: 'SSH password' });
+    await prompt.waitFor();
+    await screenshot(page, '15-ssh-password-prompt');
+    await prompt.getByLabel('Password').fill('nur-fuer-diese-pruefung');
+    await prompt.getByRole('button', { name: 'Start audit' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Audit results' }).waitFor({ timeout: 30_000 });
+    const listed = await service.handlers['installations:list']({ clientId: 1 });
+    expect(listed.find((i) => i.name === 'Per SSH')).toMatchObject({ hasSecret: false, ssh: { host: '127.0.0.1', port: 1, auth: 'password', webUser: 'www-data' } });
+  });
+
   it('deletes an installation without runs only after confirmation', async () => {
     await sidebar().getByRole('button', { name: 'Müller & Söhne GmbH' }).click();
     await createInstallation('Wegwerf', 'https://throwaway.example.org/');

@@ -105,6 +105,44 @@ export interface Messages {
     client: string;
   };
 
+  sources: {
+    formUrls: string;
+    formUrlsHint: string;
+    legend: string;
+    intro: string;
+    files: string;
+    ssh: string;
+    configPath: string;
+    configPathHint: string;
+    crontabPath: string;
+    crontabPathHint: string;
+    browse: string;
+    host: string;
+    port: string;
+    username: string;
+    usernameHint: string;
+    auth: string;
+    authAgent: string;
+    authKey: string;
+    authPassword: string;
+    keyPath: string;
+    password: string;
+    passphrase: string;
+    secretHint: string;
+    secretKept: string;
+    secretAsked: string;
+    mauticRoot: string;
+    mauticRootHint: string;
+    webUser: string;
+    webUserHint: string;
+    hostKey: string;
+    hostKeyHint: string;
+    detailsFiles: (config: string | null, crontab: string | null) => string;
+    detailsSsh: (target: string, auth: string) => string;
+    promptTitle: string;
+    promptBody: (host: string) => string;
+    promptStart: string;
+  };
   audit: {
     title: (installation: string) => string;
     waiting: string;

@@ -9,8 +9,9 @@ import { fieldErrors } from '../components/fieldErrors';
 import { FormErrors } from '../components/FormErrors';
 import { PageHeading } from '../components/PageHeading';
 import { useI18n } from '../i18n/context';
+import { SourcesFields, sourcesDraft, sourcesInput } from './SourcesFields';
 
-const FIELDS = ['name', 'baseUrl', 'httpUrl', 'landingPages', 'privacyPolicyUrl', 'caPem', 'caName', 'notes'] as const;
+const FIELDS = ['name', 'baseUrl', 'httpUrl', 'landingPages', 'privacyPolicyUrl', 'formUrls', 'configPath', 'crontabPath', 'ssh', 'caPem', 'caName', 'notes'] as const;
 
 interface InstallationFormProps {
   clientId: number;
@@ -31,6 +32,7 @@ export function InstallationForm({ clientId, clientName, installation, onSaved, 
   const [landingPages, setLandingPages] = useState((installation?.landingPages ?? []).join('\n'));
   const [privacyPolicyUrl, setPrivacyPolicyUrl] = useState(installation?.privacyPolicyUrl ?? '');
   const [ca, setCa] = useState<CaFile | null>(installation?.caPem ? { name: installation.caName ?? '', pem: installation.caPem } : null);
+  const [sources, setSources] = useState(() => sourcesDraft(installation));
   const [notes, setNotes] = useState(installation?.notes ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Failure | null>(null);
@@ -47,6 +49,7 @@ export function InstallationForm({ clientId, clientName, installation, onSaved, 
         .map((l) => l.trim())
         .filter(Boolean),
       privacyPolicyUrl: orNull(privacyPolicyUrl),
+      ...sourcesInput(sources),
       caPem: ca?.pem ?? null,
       caName: ca?.name || null,
       notes,
@@ -54,6 +57,13 @@ export function InstallationForm({ clientId, clientName, installation, onSaved, 
     const result = installation
       ? await api['installations:update']({ id: installation.id, patch: input })
       : await api['installations:create']({ clientId, ...input });
+    if (result.ok && sources.useSsh && sources.auth !== 'agent' && sources.secret) {
+      const kept = await api['installations:set-secret']({ id: result.value.id, secret: sources.secret });
+      setBusy(false);
+      if (kept.ok) onSaved({ ...result.value, hasSecret: true });
+      else setError(kept.error);
+      return;
+    }
     setBusy(false);
     if (result.ok) onSaved(result.value);
     else setError(result.error);
@@ -81,6 +91,7 @@ export function InstallationForm({ clientId, clientName, installation, onSaved, 
         <Field label={t.installation.privacyPolicyUrl} errors={by?.privacyPolicyUrl}>
           {(p) => <input {...p} type="url" value={privacyPolicyUrl} onChange={(e) => setPrivacyPolicyUrl(e.target.value)} spellCheck={false} autoComplete="off" />}
         </Field>
+        <SourcesFields value={sources} onChange={setSources} hasSecret={installation?.hasSecret ?? false} errors={{ formUrls: by?.formUrls, configPath: by?.configPath, crontabPath: by?.crontabPath, ssh: by?.ssh }} />
         <CaFileField value={ca} onChange={setCa} errors={[...(by?.caPem ?? []), ...(by?.caName ?? [])]} />
         <Field label={t.installation.notes} errors={by?.notes}>
           {(p) => <textarea {...p} value={notes} onChange={(e) => setNotes(e.target.value)} rows={4} />}

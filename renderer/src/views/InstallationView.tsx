@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import type { Client, Installation } from '../../../electron/shared/contract';
+import type { SshAuthKind } from '../../../electron/shared/domain';
 import { api } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorBox, type Failure } from '../components/ErrorBox';
 import { PageHeading } from '../components/PageHeading';
+import { SecretPrompt } from '../components/SecretPrompt';
 import { useI18n } from '../i18n/context';
 import type { Navigate } from '../routes';
 import type { AuditProgress } from '../state/auditProgress';
@@ -16,7 +18,8 @@ interface InstallationViewProps {
   activeAudit: AuditProgress | null;
   /** Changes whenever an audit of this installation ends. */
   historyKey: number;
-  startAudit(): Promise<Failure | null>;
+  /** Starts an audit; sshSecret is a password asked for this audit only. */
+  startAudit(sshSecret?: string): Promise<Failure | null>;
   navigate: Navigate;
   onDeleted(): void;
 }
@@ -28,15 +31,19 @@ export function InstallationView({ client, installation, activeAudit, historyKey
   const [startError, setStartError] = useState<Failure | null>(null);
   const ids = { clientId: client.id, installationId: installation.id };
 
-  async function start() {
+  const [askingSecret, setAskingSecret] = useState(false);
+
+  async function start(sshSecret?: string) {
     setStarting(true);
     setStartError(null);
-    const error = await startAudit();
+    const error = await startAudit(sshSecret);
     setStarting(false);
-    if (error) setStartError(error);
+    if (error?.code === 'needs-secret' && !sshSecret) setAskingSecret(true);
+    else if (error) setStartError(error);
   }
 
   const none = <span className="muted">{t.common.none}</span>;
+  const authLabel = (auth: SshAuthKind) => ({ agent: t.sources.authAgent, key: t.sources.authKey, password: t.sources.authPassword })[auth];
   return (
     <section className="view">
       <p className="breadcrumb">
@@ -86,6 +93,26 @@ export function InstallationView({ client, installation, activeAudit, historyKey
           </dd>
           <dt>{t.installation.privacyPolicyUrl}</dt>
           <dd className="mono">{installation.privacyPolicyUrl ?? none}</dd>
+          <dt>{t.sources.formUrls}</dt>
+          <dd>
+            {installation.formUrls.length === 0
+              ? none
+              : (
+                <ul className="plain-list mono">
+                  {installation.formUrls.map((url, i) => (
+                    <li key={i}>{url}</li>
+                  ))}
+                </ul>
+              )}
+          </dd>
+          <dt>{t.sources.legend}</dt>
+          <dd className="mono">
+            {installation.ssh
+              ? t.sources.detailsSsh(`${installation.ssh.username}@${installation.ssh.host}:${installation.ssh.port}`, authLabel(installation.ssh.auth))
+              : installation.configPath || installation.crontabPath
+                ? t.sources.detailsFiles(installation.configPath, installation.crontabPath)
+                : none}
+          </dd>
           <dt>{t.installation.caFile}</dt>
           <dd>{installation.caPem ? <span className="mono">{installation.caName ?? t.common.unknown}</span> : none}</dd>
           <dt>{t.installation.notes}</dt>
@@ -97,6 +124,16 @@ export function InstallationView({ client, installation, activeAudit, historyKey
 
       <RunHistory installationId={installation.id} refreshKey={historyKey} onOpen={(runId) => navigate({ name: 'run', ...ids, runId })} />
 
+      {askingSecret && installation.ssh && (
+        <SecretPrompt
+          host={installation.ssh.host}
+          onSubmit={(secret) => {
+            setAskingSecret(false);
+            void start(secret);
+          }}
+          onCancel={() => setAskingSecret(false)}
+        />
+      )}
       {confirming && (
         <ConfirmDialog
           title={t.installation.deleteTitle}
