@@ -1,6 +1,7 @@
 import type { AuditResult } from '../core/audit/types';
 import type { Checklist } from '../core/checklist/load';
 import { engineVersion, TOOL_NAME } from '../core/package-root';
+import { detectedMauticVersion } from '../shared/mautic-version';
 
 /** The --json document: the ids exactly as in CHECKLIST.md, every item of the checklist present. */
 export function auditJson(result: AuditResult, checklist: Checklist, targetUrl: string) {
@@ -8,7 +9,7 @@ export function auditJson(result: AuditResult, checklist: Checklist, targetUrl: 
   return {
     tool: { name: TOOL_NAME, version: engineVersion() },
     checklist: { id: checklist.id, version: checklist.version },
-    target: { url: targetUrl },
+    target: { url: targetUrl, mauticVersion: detectedMauticVersion(result.items) },
     runId: result.runId,
     state: result.state,
     startedAt: result.startedAt,

@@ -1,3 +1,4 @@
+import { detectedMauticVersion } from '../shared/mautic-version';
 import type { Lang, Status } from '../shared/domain';
 import type { AuditResult } from '../core/audit/types';
 import { severityLabel, statusLabel, text } from './texts';
@@ -42,6 +43,8 @@ export function summaryTable(result: AuditResult, lang: Lang, color: boolean, wi
   lines.push('');
   lines.push(`${text(lang, 'score')}: ${score === null ? text(lang, 'notDecided') : `${score}/100`}`);
   if (headerScore) lines.push(`${text(lang, 'headerScore')}: ${headerScore.score}/100 (${headerScore.grade})`);
+  const version = detectedMauticVersion(result.items);
+  if (version) lines.push(`${text(lang, 'mauticVersion')}: ${version}`);
   const counts = result.summary.counts;
   lines.push((Object.keys(counts) as Status[]).filter((s) => counts[s]).map((s) => `${paint(s, statusLabel(lang, s))} ${counts[s]}`).join(' · '));
   return lines.join('\n');

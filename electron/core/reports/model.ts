@@ -1,6 +1,7 @@
 // The one view-model of a report, built from the store. The PDF, the workbook and the pack all render
 // this; none of them reads the store or the network themselves.
 import type { ItemView } from '../../shared/contract';
+import { detectedMauticVersion } from '../../shared/mautic-version';
 import { SEVERITIES, STATUSES, type Lang, type Severity, type Status } from '../../shared/domain';
 import { loadChecklist } from '../checklist/load';
 import { engineVersion, TOOL_NAME } from '../package-root';
@@ -42,6 +43,8 @@ export interface ReportModel {
     checklistVersion: string;
     checklistTitle: string;
     engineVersion: string;
+    /** The Mautic version line detected from /mtc.js; null when it could not be told. */
+    mauticVersion: string | null;
   };
   summary: {
     score: number | null;
@@ -107,6 +110,7 @@ export function buildReportModel(store: Store, runId: number, options: ReportOpt
       checklistVersion: run.checklistVersion,
       checklistTitle: checklist.title[options.lang],
       engineVersion: run.engineVersion,
+      mauticVersion: detectedMauticVersion(view.items),
     },
     summary: { score: run.score, headerScore: run.headerScore, headerGrade: run.headerGrade, counts, bySeverity },
     items: view.items.map((item) => ({ ...item, key: keyEvidence(item, evidence, read) })),

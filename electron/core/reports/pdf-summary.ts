@@ -21,6 +21,7 @@ export function drawCover(ctx: Ctx): void {
     [t.installation, model.installation.name],
     [t.url, model.installation.baseUrl],
     [t.targetUrl, r.targetUrl],
+    [t.mauticVersion, r.mauticVersion ?? t.noValue],
     [t.date, formatDate(r.startedAt, model.lang)],
     [t.auditor, model.auditor || t.noValue],
     [t.checklist, `${r.checklistTitle} (${r.checklistId})`],

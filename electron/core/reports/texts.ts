@@ -14,6 +14,7 @@ export interface ReportTexts {
   checklist: string;
   checklistVersion: string;
   engineVersion: string;
+  mauticVersion: string;
   runId: string;
   runStarted: string;
   runFinished: string;
@@ -97,6 +98,7 @@ const de: ReportTexts = {
   checklist: 'Prüfkatalog',
   checklistVersion: 'Version des Prüfkatalogs',
   engineVersion: 'Version der Prüfsoftware',
+  mauticVersion: 'Mautic-Version (aus /mtc.js erkannt)',
   runId: 'Prüflauf',
   runStarted: 'Beginn',
   runFinished: 'Ende',
@@ -177,6 +179,7 @@ const en: ReportTexts = {
   checklist: 'Checklist',
   checklistVersion: 'Checklist version',
   engineVersion: 'Engine version',
+  mauticVersion: 'Mautic version (detected from /mtc.js)',
   runId: 'Audit run',
   runStarted: 'Started',
   runFinished: 'Finished',

@@ -30,6 +30,7 @@ export interface XlsxTexts {
     checklist: string;
     checklistVersion: string;
     engineVersion: string;
+    mauticVersion: string;
     tool: string;
     score: string;
     headerScore: string;
@@ -75,6 +76,7 @@ const de: XlsxTexts = {
     checklist: 'Checkliste',
     checklistVersion: 'Checklisten-Version',
     engineVersion: 'Engine-Version',
+    mauticVersion: 'Mautic-Version (aus /mtc.js erkannt)',
     tool: 'Werkzeug',
     score: 'Gesamtwert (0–100)',
     headerScore: 'Header-Wert (0–100)',
@@ -126,6 +128,7 @@ const en: XlsxTexts = {
     checklist: 'Checklist',
     checklistVersion: 'Checklist version',
     engineVersion: 'Engine version',
+    mauticVersion: 'Mautic version (detected from /mtc.js)',
     tool: 'Tool',
     score: 'Score (0–100)',
     headerScore: 'Header score (0–100)',

@@ -101,6 +101,7 @@ function summarySheet(wb: Workbook, model: ReportModel, t: XlsxTexts): void {
     [s.checklist, `${run.checklistTitle} (${run.checklistId})`],
     [s.checklistVersion, run.checklistVersion],
     [s.engineVersion, run.engineVersion],
+    [s.mauticVersion, run.mauticVersion ?? ''],
     [s.tool, `${model.tool.name} ${model.tool.version}`],
     [s.score, summary.score],
     [s.headerScore, summary.headerScore],

@@ -178,6 +178,7 @@ export const de: Messages = {
     state: 'Status',
     score: 'Compliance-Wert',
     headerScore: 'Header-Wert',
+    mauticVersion: 'Mautic-Version (aus /mtc.js)',
     grade: 'Note',
     counts: 'Punkte je Ergebnis',
     checklist: 'Checkliste',

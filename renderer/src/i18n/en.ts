@@ -178,6 +178,7 @@ export const en: Messages = {
     state: 'State',
     score: 'Compliance score',
     headerScore: 'Header score',
+    mauticVersion: 'Mautic version (from /mtc.js)',
     grade: 'grade',
     counts: 'Items per verdict',
     checklist: 'Checklist',

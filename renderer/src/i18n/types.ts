@@ -171,6 +171,7 @@ export interface Messages {
     state: string;
     score: string;
     headerScore: string;
+    mauticVersion: string;
     grade: string;
     counts: string;
     checklist: string;

@@ -1,5 +1,6 @@
 import type { RunView } from '../../../electron/shared/contract';
 import { STATUSES } from '../../../electron/shared/domain';
+import { detectedMauticVersion } from '../../../electron/shared/mautic-version';
 import { RunStateBadge, StatusBadge } from '../components/Badges';
 import { useI18n } from '../i18n/context';
 
@@ -17,6 +18,8 @@ export function RunSummary({ run }: { run: RunView }) {
         <dd className="mono" data-testid="run-target">
           {run.targetUrl}
         </dd>
+        <dt>{t.run.mauticVersion}</dt>
+        <dd data-testid="run-mautic-version">{detectedMauticVersion(run.items) ?? t.common.unknown}</dd>
         <dt>{t.run.startedAt}</dt>
         <dd>{dateTime(run.startedAt)}</dd>
         <dt>{t.run.finishedAt}</dt>
