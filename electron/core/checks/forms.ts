@@ -10,6 +10,8 @@ type Needed = { forms: ProbeResult<ObservationMap['forms']>; 'landing-pages': Pr
 
 const mauticOnly = (f: ParsedForm) => f.mautic;
 const fieldName = (f: ParsedField) => f.alias ?? f.label;
+/** Option labels can be whole paragraphs; a finding quotes their start. */
+const quote = (text: string, max = 120) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /**
  * Runs a forms check: a failed probe → error; nothing to judge and nothing wrong → not applicable (with how to
@@ -42,7 +44,7 @@ function judgeConsent({ page, form, label }: FormSubject): Finding[] {
   const out: Finding[] = [];
   for (const f of consent) {
     const ticked = f.options.filter((o) => o.checked);
-    if (ticked.length) out.push(finding('consent-prechecked', 'fail', { ...at, field: fieldName(f), options: ticked.map((o) => o.label || o.value) }));
+    if (ticked.length) out.push(finding('consent-prechecked', 'fail', { ...at, field: fieldName(f), options: ticked.map((o) => quote(o.label || o.value)) }));
     // The hidden default is submitted even when no box is ticked: consent recorded without a click.
     if (f.hiddenDefault !== null && f.hiddenDefault.trim() !== '') out.push(finding('consent-hidden-default', 'fail', { ...at, field: fieldName(f), value: f.hiddenDefault }));
   }
