@@ -82,7 +82,8 @@ export class RowBuilder {
   }
 
   addLabel(label: LabelBuilder): void {
-    if (this.labels.length < CAP.options * 2) this.labels.push(label);
+    // One label per option plus the field label; more are not needed to name the options.
+    if (this.labels.length < CAP.options + 1) this.labels.push(label);
   }
 
   addLink(link: FormLink): void {

@@ -6,6 +6,9 @@ export type { ExtractedForms, FormLink, FormOption, HiddenInput, ParsedField, Pa
 
 type Attrs = Record<string, string>;
 
+/** Labels nested deeper are not tracked: every open label gets each text node, so nesting must not multiply the work. */
+const MAX_OPEN_LABELS = 4;
+
 function resolve(raw: string, base: string): string | null {
   try {
     return new URL(raw, base).href;
@@ -94,7 +97,7 @@ export function extractForms(html: string, pageUrl: string): ExtractedForms {
       else row = new RowBuilder(depth, cls, attrs, form.name());
       return;
     }
-    if (row && (name === 'label' || (name === 'h3' && cls.includes('mauticform-label'))) && labels.length < CAP.options * 2) {
+    if (row && (name === 'label' || (name === 'h3' && cls.includes('mauticform-label'))) && labels.length < MAX_OPEN_LABELS) {
       labels.push({ depth, htmlFor: attrs.for ?? null, fieldLabel: cls.includes('mauticform-label'), text: new TextSink(CAP.text) });
     }
     row?.noteName(attrs.name);

@@ -167,6 +167,13 @@ describe('extractForms caps', () => {
     expect(f.fields[0]!.options[0]!.label.length).toBe(FORM_CAPS.text);
   });
 
+  it('tracks only a few nested labels, so deep nesting cannot multiply the text kept', () => {
+    const nested = `${'<label>'.repeat(3000)}${'Einwilligung '.repeat(400)}${'</label>'.repeat(3000)}`;
+    const f = extractForms(`<form id="mauticform_a"><div class="mauticform-row mauticform-checkboxgrp">${nested}</div></form>`, PAGE).forms[0]!;
+    expect(f.fields[0]!.label).toMatch(/^Einwilligung Einwilligung/);
+    expect(f.fields[0]!.label.length).toBe(FORM_CAPS.text);
+  });
+
   it('survives binary garbage', () => {
     const garbage = Buffer.concat([randomBytes(200_000), Buffer.from('<form id="mauticform_'), randomBytes(1000)]).toString('utf8');
     expect(() => extractForms(garbage, PAGE)).not.toThrow();
