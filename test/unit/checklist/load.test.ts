@@ -25,6 +25,7 @@ const EXPECTED: [string, string[]][] = [
 ];
 
 // Finding codes of the automated checks and the params each message must use.
+const FORMS_COMMON: Record<string, string[]> = { 'forms-none': [], 'form-page-unreachable': ['page', 'error'], 'form-page-status': ['page', 'status'], 'form-page-not-html': ['page', 'contentType'], 'form-page-no-form': ['page'], 'form-embed-not-checked': ['page', 'url'], 'forms-incomplete': ['pages'], 'form-pages-capped': ['limit', 'skipped'] };
 const AUTOMATED: Record<string, Record<string, string[]>> = {
   'tls.redirect': { 'redirect-ok': ['status', 'location'], 'no-http-service': ['url'], 'redirect-temporary': ['status', 'location'], 'redirect-other-host': ['location'], 'redirect-initial-http': ['location'], 'no-redirect': ['status'], 'redirect-to-http': ['location'] },
   'tls.certificate': { 'cert-ok': ['subject', 'issuer', 'daysLeft', 'keyType', 'keyBits'], 'cert-expires-soon': ['daysLeft', 'validTo'], 'cert-expired': ['validTo'], 'cert-not-yet-valid': ['validFrom'], 'cert-untrusted': ['reason'], 'cert-hostname-mismatch': ['host', 'names'], 'cert-weak-key': ['keyType', 'keyBits'], 'cert-private-ca': ['file'] },
@@ -36,6 +37,24 @@ const AUTOMATED: Record<string, Record<string, string[]>> = {
   'headers.referrer-policy': { 'referrer-private': ['policy'], 'referrer-origin': ['policy'], 'referrer-unsafe': ['policy'], 'referrer-missing': [], 'referrer-invalid': ['value'] },
   'headers.permissions-policy': { 'permissions-ok': ['features'], 'permissions-missing': [], 'permissions-invalid': ['value'], 'permissions-feature-policy-only': [] },
   'headers.cookies': { 'cookies-none': [], 'cookies-ok': ['names'], 'cookies-not-secure': ['names'], 'cookies-over-http': ['names'], 'cookies-session-not-httponly': ['names'], 'cookies-no-samesite': ['names'], 'cookies-samesite-invalid': ['names'] },
+  'forms.consent-checkbox': {
+    'consent-ok': ['page', 'form', 'field'],
+    'consent-missing': ['page', 'form'],
+    'consent-unrecognised': ['page', 'form', 'fields'],
+    'consent-not-required': ['page', 'form', 'fields'],
+    'consent-prechecked': ['page', 'form', 'field', 'options'],
+    'consent-hidden-default': ['page', 'form', 'field', 'value'],
+    ...FORMS_COMMON,
+  },
+  'forms.privacy-link': { 'privacy-link-ok': ['page', 'form', 'href'], 'privacy-link-page-only': ['page', 'form', 'href'], 'privacy-link-missing': ['page', 'form'], ...FORMS_COMMON },
+  'forms.https-action': {
+    'action-https': ['page', 'form', 'action'],
+    'action-not-https': ['page', 'form', 'action'],
+    'action-unparseable': ['page', 'form', 'action'],
+    'action-unusual': ['page', 'form', 'action'],
+    'form-page-not-https': ['page', 'form', 'url'],
+    ...FORMS_COMMON,
+  },
   'exposure.sensitive-paths': {
     'config-exposed': ['path', 'status'],
     'env-exposed': ['path', 'status'],
