@@ -9,7 +9,7 @@ function page(url: string, html: string, spec: Partial<LandingPageObservation> =
   n += 1;
   const chain = spec.chain ?? [url];
   const { resources, truncated } = extractResources(html, chain[chain.length - 1]!);
-  return { url, chain, status: 200, contentType: 'text/html', error: null, resources, resourcesTruncated: truncated, bodyTruncated: false, forms: [], tracking: null, evidence: [`sha-page-${n}`], ...spec };
+  return { url, discoveredFrom: null, chain, status: 200, contentType: 'text/html', error: null, parsedAsHtml: true, resources, resourcesTruncated: truncated, bodyTruncated: false, stylesheets: [], forms: [], tracking: null, evidence: [`sha-page-${n}`], ...spec };
 }
 
 function probe(pages: LandingPageObservation[], skipped = 0): ProbeResult<ObservationMap['landing-pages']> {
@@ -39,12 +39,12 @@ describe('extractResources', () => {
     const { resources, truncated } = extractResources(html, 'https://www.example.com/lp/');
     expect(truncated).toBe(false);
     expect(resources).toEqual([
-      { kind: 'script', raw: 'app.js', url: 'https://static.example.com/assets/app.js', integrity: 'sha256-abc=' },
-      { kind: 'icon', raw: 'fav.ico', url: 'https://static.example.com/assets/fav.ico', integrity: null },
-      { kind: 'preload', raw: '//fonts.gstatic.com/x.woff2', url: 'https://fonts.gstatic.com/x.woff2', integrity: null },
-      { kind: 'image', raw: 'a&b.png', url: 'https://static.example.com/assets/a&b.png', integrity: null },
-      { kind: 'iframe', raw: 'https://yt.example/embed', url: 'https://yt.example/embed', integrity: null },
-      { kind: 'form', raw: '/submit', url: 'https://static.example.com/submit', integrity: null },
+      { kind: 'script', raw: 'app.js', url: 'https://static.example.com/assets/app.js', integrity: 'sha256-abc=', via: null },
+      { kind: 'icon', raw: 'fav.ico', url: 'https://static.example.com/assets/fav.ico', integrity: null, via: null },
+      { kind: 'preload', raw: '//fonts.gstatic.com/x.woff2', url: 'https://fonts.gstatic.com/x.woff2', integrity: null, via: null },
+      { kind: 'image', raw: 'a&b.png', url: 'https://static.example.com/assets/a&b.png', integrity: null, via: null },
+      { kind: 'iframe', raw: 'https://yt.example/embed', url: 'https://yt.example/embed', integrity: null, via: null },
+      { kind: 'form', raw: '/submit', url: 'https://static.example.com/submit', integrity: null, via: null },
     ]);
   });
 
