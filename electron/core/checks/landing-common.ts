@@ -35,7 +35,11 @@ export function thirdPartyHost(r: Pick<LandingResource, 'url'>, own: Set<string>
 /** The resources grouped by the stylesheet that loads them (null: the page's HTML), in order of appearance. */
 export function byVia(resources: LandingResource[]): Map<string | null, LandingResource[]> {
   const groups = new Map<string | null, LandingResource[]>();
-  for (const r of resources) groups.set(r.via, [...(groups.get(r.via) ?? []), r]);
+  for (const r of resources) {
+    const group = groups.get(r.via);
+    if (group) group.push(r);
+    else groups.set(r.via, [r]);
+  }
   return groups;
 }
 

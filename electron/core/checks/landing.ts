@@ -14,7 +14,12 @@ const isGoogleFont = (url: string | null) => url !== null && GOOGLE_FONT_HOSTS.h
 /** The pages found by following links, grouped by the page that links them. */
 function discovered(pages: LandingPageObservation[]): Finding[] {
   const bySource = new Map<string, string[]>();
-  for (const p of pages) if (p.discoveredFrom !== null) bySource.set(p.discoveredFrom, [...(bySource.get(p.discoveredFrom) ?? []), p.url]);
+  for (const p of pages) {
+    if (p.discoveredFrom === null) continue;
+    const found = bySource.get(p.discoveredFrom);
+    if (found) found.push(p.url);
+    else bySource.set(p.discoveredFrom, [p.url]);
+  }
   return [...bySource].map(([from, found]) => finding('landing-discovered', 'pass', { from, count: found.length, pages: found }));
 }
 

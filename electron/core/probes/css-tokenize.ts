@@ -11,11 +11,17 @@ type Single = '{' | '}' | '(' | ')' | ';' | ',' | ':';
 
 const isWhitespace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f';
 const isNewline = (c: string | undefined) => c === '\n' || c === '\r' || c === '\f';
-const isHex = (c: string | undefined) => c !== undefined && /^[0-9a-fA-F]$/.test(c);
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+const isLetter = (code: number) => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+function isHex(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  return isDigit(code) || (code >= 0x41 && code <= 0x46) || (code >= 0x61 && code <= 0x66);
+}
 function isNameChar(c: string | undefined): boolean {
   if (c === undefined) return false;
   const code = c.charCodeAt(0);
-  return /^[A-Za-z0-9_-]$/.test(c) || code >= 0x80;
+  return isLetter(code) || isDigit(code) || code === 0x2d || code === 0x5f || code >= 0x80;
 }
 function isNonPrintable(c: string): boolean {
   const code = c.charCodeAt(0);

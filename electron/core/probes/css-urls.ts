@@ -25,6 +25,7 @@ export function cssReferences(css: string, context: 'stylesheet' | 'declarations
   const references: CssReference[] = [];
   let truncated = false;
   const blocks: boolean[] = []; // per open {: whether it is an @font-face block
+  let fontFaces = 0; // open @font-face blocks (nested rules inside count as inside)
   const fns: { name: string; argTaken: boolean }[] = [];
   let atRule: string | null = null;
   let atStart = true;
@@ -50,7 +51,7 @@ export function cssReferences(css: string, context: 'stylesheet' | 'declarations
       importTaken = true;
       return;
     }
-    add(raw, blocks.includes(true) && !inImageSet ? 'font' : 'image');
+    add(raw, fontFaces > 0 && !inImageSet ? 'font' : 'image');
   };
 
   for (const token of tokenizeCss(css)) {
@@ -87,10 +88,11 @@ export function cssReferences(css: string, context: 'stylesheet' | 'declarations
       case '{':
         if (blocks.length === 0) importsAllowed = false;
         blocks.push(atRule === 'font-face');
+        if (atRule === 'font-face') fontFaces += 1;
         endStatement();
         break;
       case '}':
-        blocks.pop();
+        if (blocks.pop()) fontFaces -= 1;
         endStatement();
         break;
       case ';':
