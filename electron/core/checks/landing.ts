@@ -1,72 +1,38 @@
 import type { Finding } from '../../shared/domain';
-import { MAX_PAGES, MAX_RESOURCES, type LandingPageObservation, type LandingResource } from '../probes/landing';
-import type { ObservationMap, ProbeResult } from '../probes/types';
-import { finding, outcome, probeError } from './outcome';
-import { defineCheck, PROBE_ERROR, type CheckOutcome } from './types';
+import { MAX_PAGES, type LandingPageObservation } from '../probes/landing';
+import { finding } from './outcome';
+import { defineCheck } from './types';
+import { byVia, COMMON, CONTENT, CSS_CONTENT, evidenceOf, finalUrl, firstParty, landingCheck, reached, thirdPartyHost, urlOf } from './landing-common';
 
-type Probe = ProbeResult<ObservationMap['landing-pages']>;
-type Data = ObservationMap['landing-pages'];
+export { firstParty, thirdPartyHost } from './landing-common';
 
 /** Google's font hosts: loading from them sends the visitor's IP to Google (LG München I, 3 O 17493/20). */
 export const GOOGLE_FONT_HOSTS = new Set(['fonts.googleapis.com', 'fonts.gstatic.com']);
 const SRI_VALUE = /^(sha256|sha384|sha512)-[A-Za-z0-9+/]+={0,2}(\?\S*)?$/;
+const isGoogleFont = (url: string | null) => url !== null && GOOGLE_FONT_HOSTS.has(new URL(url).hostname.toLowerCase());
 
-/** Codes every landing check may emit besides its own. */
-const COMMON = ['landing-none', 'landing-unreachable', PROBE_ERROR];
-/** Codes of the checks that judge page content (a cut-off page cannot pass unseen parts). */
-const CONTENT = [...COMMON, 'landing-incomplete'];
-
-const finalUrl = (p: LandingPageObservation) => p.chain[p.chain.length - 1] ?? p.url;
-const reached = (p: LandingPageObservation) => p.status !== null;
-const urlOf = (r: LandingResource) => (r.url ? new URL(r.url) : null);
-const bare = (host: string) => host.toLowerCase().replace(/^www\./, '');
-
-/** The hosts the site itself controls: the page's own host (with or without www.) and the Mautic installation. */
-export function firstParty(page: LandingPageObservation, data: Data): Set<string> {
-  return new Set([bare(new URL(finalUrl(page)).hostname), bare(data.installationHost)]);
-}
-
-/** A resource on the web (http/https) from a host the site does not control; null for first-party or non-web URLs. */
-export function thirdPartyHost(r: LandingResource, own: Set<string>): string | null {
-  const u = urlOf(r);
-  if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:')) return null;
-  return own.has(bare(u.hostname)) ? null : u.hostname.toLowerCase();
-}
-
-/**
- * Runs a landing check: no pages → not applicable; unreachable pages → error findings; the judge sees the
- * pages that answered. `content` checks also warn when a page was only partly read.
- */
-function landingCheck(probe: Probe, content: boolean, judge: (pages: LandingPageObservation[], data: Data) => { findings: Finding[]; evidence: string[] }): CheckOutcome {
-  if (!probe.ok) return probeError(probe.error, probe.evidence);
-  const { pages } = probe.data;
-  if (!pages.length) return outcome([finding('landing-none', 'not_applicable')], []);
-  const answered = pages.filter(reached);
-  const { findings, evidence } = judge(answered, probe.data);
-  for (const p of pages.filter((x) => !reached(x))) {
-    findings.push(finding('landing-unreachable', 'error', { page: p.url, error: p.error?.message ?? 'no response' }));
-    evidence.push(...p.evidence);
+/** The pages found by following links, grouped by the page that links them. */
+function discovered(pages: LandingPageObservation[]): Finding[] {
+  const bySource = new Map<string, string[]>();
+  for (const p of pages) {
+    if (p.discoveredFrom === null) continue;
+    const found = bySource.get(p.discoveredFrom);
+    if (found) found.push(p.url);
+    else bySource.set(p.discoveredFrom, [p.url]);
   }
-  if (content) {
-    const partial = answered.filter((p) => p.bodyTruncated || p.resourcesTruncated);
-    if (partial.length) {
-      findings.push(finding('landing-incomplete', 'warn', { pages: partial.map((p) => p.url), limit: MAX_RESOURCES }));
-      evidence.push(...partial.flatMap((p) => p.evidence));
-    }
-  }
-  return outcome(findings, evidence.length ? evidence : probe.evidence);
+  return [...bySource].map(([from, found]) => finding('landing-discovered', 'pass', { from, count: found.length, pages: found }));
 }
 
 export const landingHttps = defineCheck({
   id: 'landing.https',
   probes: ['landing-pages'],
-  codes: ['landing-redirect-to-http', 'landing-not-https', 'landing-status', 'landing-pages-capped', 'landing-https-ok', ...COMMON],
+  codes: ['landing-redirect-to-http', 'landing-not-https', 'landing-status', 'landing-pages-capped', 'landing-https-ok', 'landing-discovered', ...COMMON],
   evaluate: ({ 'landing-pages': probe }) =>
-    landingCheck(probe, false, (pages, data) => {
+    landingCheck(probe, { content: false, css: false }, (pages, data) => {
       const findings: Finding[] = [];
       const evidence: string[] = [];
       // A chain that went from https to http, even if it then broke off, exposes the request.
-      for (const p of probe.ok ? probe.data.pages : pages) {
+      for (const p of data.pages) {
         const down = p.chain.findIndex((u, i) => i > 0 && u.startsWith('http:') && p.chain.slice(0, i).some((x) => x.startsWith('https:')));
         if (down > 0) {
           findings.push(finding('landing-redirect-to-http', 'fail', { page: p.url, location: p.chain[down]! }));
@@ -82,6 +48,7 @@ export const landingHttps = defineCheck({
       }
       if (data.skipped > 0) findings.push(finding('landing-pages-capped', 'warn', { limit: MAX_PAGES, skipped: data.skipped }));
       if (!findings.some((f) => f.status === 'fail') && pages.length) findings.unshift(finding('landing-https-ok', 'pass', { count: pages.length }));
+      findings.push(...discovered(data.pages));
       return { findings, evidence };
     }),
 });
@@ -89,17 +56,20 @@ export const landingHttps = defineCheck({
 export const landingMixedContent = defineCheck({
   id: 'landing.mixed-content',
   probes: ['landing-pages'],
-  codes: ['mixed-content', 'mixed-content-none', 'mixed-content-no-https', ...CONTENT],
+  codes: ['mixed-content', 'mixed-content-css', 'mixed-content-none', 'mixed-content-no-https', ...CSS_CONTENT],
   evaluate: ({ 'landing-pages': probe }) =>
-    landingCheck(probe, true, (pages) => {
+    landingCheck(probe, { content: true, css: true }, (pages) => {
       const secure = pages.filter((p) => finalUrl(p).startsWith('https:'));
       const findings: Finding[] = [];
       const evidence: string[] = [];
       for (const p of secure) {
-        const insecure = p.resources.filter((r) => urlOf(r)?.protocol === 'http:');
-        if (!insecure.length) continue;
-        findings.push(finding('mixed-content', 'fail', { page: p.url, resources: insecure.map((r) => `${r.kind} ${r.url!}`) }));
-        evidence.push(...p.evidence);
+        // What an http: stylesheet loads is moot: browsers block the stylesheet itself (reported as such).
+        const insecure = p.resources.filter((r) => urlOf(r)?.protocol === 'http:' && !r.via?.startsWith('http:'));
+        for (const [via, list] of byVia(insecure)) {
+          const resources = list.map((r) => `${r.kind} ${r.url!}`);
+          findings.push(via ? finding('mixed-content-css', 'fail', { page: p.url, stylesheet: via, resources }) : finding('mixed-content', 'fail', { page: p.url, resources }));
+          evidence.push(...evidenceOf(p, via));
+        }
       }
       if (!findings.length && pages.length) {
         findings.push(secure.length ? finding('mixed-content-none', 'pass', { count: secure.length }) : finding('mixed-content-no-https', 'not_applicable'));
@@ -108,27 +78,39 @@ export const landingMixedContent = defineCheck({
     }),
 });
 
+interface HostUse {
+  kinds: Set<string>;
+  pages: Set<string>;
+  stylesheets: Set<string>;
+  evidence: string[];
+}
+
 export const landingThirdParties = defineCheck({
   id: 'landing.third-parties',
   probes: ['landing-pages'],
-  codes: ['third-party', 'third-parties-none', ...CONTENT],
+  codes: ['third-party', 'third-party-css', 'third-parties-none', ...CSS_CONTENT],
   evaluate: ({ 'landing-pages': probe }) =>
-    landingCheck(probe, true, (pages, data) => {
-      const hosts = new Map<string, { kinds: Set<string>; pages: Set<string>; evidence: string[] }>();
+    landingCheck(probe, { content: true, css: true }, (pages, data) => {
+      const hosts = new Map<string, HostUse>();
       for (const p of pages) {
         const own = firstParty(p, data);
         for (const r of p.resources) {
           const host = thirdPartyHost(r, own);
           if (!host) continue;
-          const entry = hosts.get(host) ?? { kinds: new Set(), pages: new Set(), evidence: [] };
+          const entry = hosts.get(host) ?? { kinds: new Set(), pages: new Set(), stylesheets: new Set(), evidence: [] };
           entry.kinds.add(r.kind);
           if (!entry.pages.has(p.url)) entry.evidence.push(...p.evidence);
           entry.pages.add(p.url);
+          if (r.via && !entry.stylesheets.has(r.via)) entry.evidence.push(...evidenceOf(p, r.via));
+          if (r.via) entry.stylesheets.add(r.via);
           hosts.set(host, entry);
         }
       }
       const sorted = [...hosts.entries()].sort(([a], [b]) => a.localeCompare(b));
-      const findings = sorted.map(([host, e]) => finding('third-party', 'warn', { host, kinds: [...e.kinds].sort(), pages: [...e.pages] }));
+      const findings = sorted.map(([host, e]) => {
+        const params = { host, kinds: [...e.kinds].sort(), pages: [...e.pages] };
+        return e.stylesheets.size ? finding('third-party-css', 'warn', { ...params, stylesheets: [...e.stylesheets] }) : finding('third-party', 'warn', params);
+      });
       if (!findings.length && pages.length) findings.push(finding('third-parties-none', 'pass', { count: pages.length }));
       return { findings, evidence: sorted.flatMap(([, e]) => e.evidence) };
     }),
@@ -137,16 +119,19 @@ export const landingThirdParties = defineCheck({
 export const landingGoogleFonts = defineCheck({
   id: 'landing.google-fonts',
   probes: ['landing-pages'],
-  codes: ['google-fonts', 'google-fonts-none', ...CONTENT],
+  codes: ['google-fonts', 'google-fonts-css', 'google-fonts-none', ...CSS_CONTENT],
   evaluate: ({ 'landing-pages': probe }) =>
-    landingCheck(probe, true, (pages) => {
+    landingCheck(probe, { content: true, css: true }, (pages) => {
       const findings: Finding[] = [];
       const evidence: string[] = [];
       for (const p of pages) {
-        const google = p.resources.filter((r) => GOOGLE_FONT_HOSTS.has(urlOf(r)?.hostname.toLowerCase() ?? ''));
-        if (!google.length) continue;
-        findings.push(finding('google-fonts', 'fail', { page: p.url, urls: [...new Set(google.map((r) => r.url!))] }));
-        evidence.push(...p.evidence);
+        // The fonts Google's own CSS names follow from loading that CSS, which is reported already.
+        const google = p.resources.filter((r) => isGoogleFont(r.url) && !isGoogleFont(r.via));
+        for (const [via, list] of byVia(google)) {
+          const urls = [...new Set(list.map((r) => r.url!))];
+          findings.push(via ? finding('google-fonts-css', 'fail', { page: p.url, stylesheet: via, urls }) : finding('google-fonts', 'fail', { page: p.url, urls }));
+          evidence.push(...evidenceOf(p, via));
+        }
       }
       if (!findings.length && pages.length) findings.push(finding('google-fonts-none', 'pass', { count: pages.length }));
       return { findings, evidence };
@@ -160,13 +145,14 @@ export const landingSri = defineCheck({
   probes: ['landing-pages'],
   codes: ['sri-missing', 'sri-invalid', 'sri-ok', 'sri-not-needed', ...CONTENT],
   evaluate: ({ 'landing-pages': probe }) =>
-    landingCheck(probe, true, (pages, data) => {
+    landingCheck(probe, { content: true, css: false }, (pages, data) => {
       const findings: Finding[] = [];
       const evidence: string[] = [];
       let covered = 0;
       for (const p of pages) {
         const own = firstParty(p, data);
-        const foreign = p.resources.filter((r) => SRI_KINDS.has(r.kind) && thirdPartyHost(r, own) !== null);
+        // Only elements of the page can carry integrity; what CSS loads cannot.
+        const foreign = p.resources.filter((r) => r.via === null && SRI_KINDS.has(r.kind) && thirdPartyHost(r, own) !== null);
         const missing = foreign.filter((r) => r.integrity === null);
         // Several hashes may be given, separated by whitespace; one valid one is enough.
         const invalid = foreign.filter((r) => r.integrity !== null && !r.integrity.split(/\s+/).some((v) => SRI_VALUE.test(v)));

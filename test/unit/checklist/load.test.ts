@@ -76,13 +76,14 @@ const AUTOMATED: Record<string, Record<string, string[]>> = {
     'landing-status': ['page', 'status'],
     'landing-pages-capped': ['limit', 'skipped'],
     'landing-https-ok': ['count'],
+    'landing-discovered': ['from', 'count', 'pages'],
     'landing-none': [],
     'landing-unreachable': ['page', 'error'],
   },
-  'landing.mixed-content': { 'mixed-content': ['page', 'resources'], 'mixed-content-none': ['count'], 'mixed-content-no-https': [], 'landing-none': [], 'landing-unreachable': ['page', 'error'], 'landing-incomplete': ['pages', 'limit'] },
-  'landing.third-parties': { 'third-party': ['host', 'kinds', 'pages'], 'third-parties-none': ['count'], 'landing-none': [], 'landing-unreachable': ['page', 'error'], 'landing-incomplete': ['pages', 'limit'] },
-  'landing.google-fonts': { 'google-fonts': ['page', 'urls'], 'google-fonts-none': ['count'], 'landing-none': [], 'landing-unreachable': ['page', 'error'], 'landing-incomplete': ['pages', 'limit'] },
-  'landing.sri': { 'sri-missing': ['page', 'resources'], 'sri-invalid': ['page', 'resources'], 'sri-ok': ['count'], 'sri-not-needed': [], 'landing-none': [], 'landing-unreachable': ['page', 'error'], 'landing-incomplete': ['pages', 'limit'] },
+  'landing.mixed-content': { 'mixed-content': ['page', 'resources'], 'mixed-content-css': ['page', 'stylesheet', 'resources'], 'mixed-content-none': ['count'], 'mixed-content-no-https': [], 'landing-none': [], 'landing-unreachable': ['page', 'error'], 'landing-incomplete': ['pages', 'limit'], 'landing-not-html': ['page', 'contentType'], 'landing-stylesheets-unread': ['stylesheets', 'limit'] },
+  'landing.third-parties': { 'third-party': ['host', 'kinds', 'pages'], 'third-party-css': ['host', 'kinds', 'pages', 'stylesheets'], 'third-parties-none': ['count'], 'landing-none': [], 'landing-unreachable': ['page', 'error'], 'landing-incomplete': ['pages', 'limit'], 'landing-not-html': ['page', 'contentType'], 'landing-stylesheets-unread': ['stylesheets', 'limit'] },
+  'landing.google-fonts': { 'google-fonts': ['page', 'urls'], 'google-fonts-css': ['page', 'stylesheet', 'urls'], 'google-fonts-none': ['count'], 'landing-none': [], 'landing-unreachable': ['page', 'error'], 'landing-incomplete': ['pages', 'limit'], 'landing-not-html': ['page', 'contentType'], 'landing-stylesheets-unread': ['stylesheets', 'limit'] },
+  'landing.sri': { 'sri-missing': ['page', 'resources'], 'sri-invalid': ['page', 'resources'], 'sri-ok': ['count'], 'sri-not-needed': [], 'landing-none': [], 'landing-unreachable': ['page', 'error'], 'landing-incomplete': ['pages', 'limit'], 'landing-not-html': ['page', 'contentType'] },
 };
 
 describe('checklists/mautic-dsgvo.yaml', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LANDING_CHECKS, landingGoogleFonts, landingHttps, landingMixedContent, landingSri, landingThirdParties } from '../../../electron/core/checks/landing';
-import { extractResources, type LandingPageObservation } from '../../../electron/core/probes/landing';
+import { extractResources, type LandingPageObservation, type LandingResource, type StylesheetObservation } from '../../../electron/core/probes/landing';
 import type { ObservationMap, ProbeResult } from '../../../electron/core/probes/types';
 import { failed } from './exchange-fixture';
 
@@ -9,7 +9,7 @@ function page(url: string, html: string, spec: Partial<LandingPageObservation> =
   n += 1;
   const chain = spec.chain ?? [url];
   const { resources, truncated } = extractResources(html, chain[chain.length - 1]!);
-  return { url, chain, status: 200, contentType: 'text/html', error: null, resources, resourcesTruncated: truncated, bodyTruncated: false, forms: [], tracking: null, evidence: [`sha-page-${n}`], ...spec };
+  return { url, discoveredFrom: null, chain, status: 200, contentType: 'text/html', error: null, parsedAsHtml: true, resources, resourcesTruncated: truncated, bodyTruncated: false, stylesheets: [], forms: [], tracking: null, evidence: [`sha-page-${n}`], ...spec };
 }
 
 function probe(pages: LandingPageObservation[], skipped = 0): ProbeResult<ObservationMap['landing-pages']> {
@@ -39,12 +39,12 @@ describe('extractResources', () => {
     const { resources, truncated } = extractResources(html, 'https://www.example.com/lp/');
     expect(truncated).toBe(false);
     expect(resources).toEqual([
-      { kind: 'script', raw: 'app.js', url: 'https://static.example.com/assets/app.js', integrity: 'sha256-abc=' },
-      { kind: 'icon', raw: 'fav.ico', url: 'https://static.example.com/assets/fav.ico', integrity: null },
-      { kind: 'preload', raw: '//fonts.gstatic.com/x.woff2', url: 'https://fonts.gstatic.com/x.woff2', integrity: null },
-      { kind: 'image', raw: 'a&b.png', url: 'https://static.example.com/assets/a&b.png', integrity: null },
-      { kind: 'iframe', raw: 'https://yt.example/embed', url: 'https://yt.example/embed', integrity: null },
-      { kind: 'form', raw: '/submit', url: 'https://static.example.com/submit', integrity: null },
+      { kind: 'script', raw: 'app.js', url: 'https://static.example.com/assets/app.js', integrity: 'sha256-abc=', via: null },
+      { kind: 'icon', raw: 'fav.ico', url: 'https://static.example.com/assets/fav.ico', integrity: null, via: null },
+      { kind: 'preload', raw: '//fonts.gstatic.com/x.woff2', url: 'https://fonts.gstatic.com/x.woff2', integrity: null, via: null },
+      { kind: 'image', raw: 'a&b.png', url: 'https://static.example.com/assets/a&b.png', integrity: null, via: null },
+      { kind: 'iframe', raw: 'https://yt.example/embed', url: 'https://yt.example/embed', integrity: null, via: null },
+      { kind: 'form', raw: '/submit', url: 'https://static.example.com/submit', integrity: null, via: null },
     ]);
   });
 
@@ -167,5 +167,83 @@ describe('content checks on a bad and a good page', () => {
     const o = run(landingGoogleFonts, probe([page('https://www.example.com/big', GOOD, { bodyTruncated: true })]));
     expect(o.status).toBe('warn');
     expect(codes(o)).toEqual(['google-fonts-none', 'landing-incomplete']);
+  });
+});
+
+describe('linked pages and what stylesheets load', () => {
+  const SHEET = 'https://www.example.com/css/site.css';
+  const sheet = (url: string, spec: Partial<StylesheetObservation> = {}): StylesheetObservation => ({
+    url, chain: [url], status: 200, contentType: 'text/css', error: null, unread: null, truncated: false, evidence: [`sha-css-${url}`], ...spec,
+  });
+  const cssLoaded = (via: string, kind: LandingResource['kind'], url: string): LandingResource => ({ kind, raw: url, url, integrity: null, via });
+  /** A linked page whose first-party stylesheet imports Google Fonts and loads an http: image and a CDN font. */
+  const linked = () =>
+    page('https://www.example.com/about', '<link rel="stylesheet" href="/css/site.css">', {
+      discoveredFrom: 'https://www.example.com/lp',
+      stylesheets: [sheet(SHEET), sheet('https://fonts.googleapis.com/css2?family=Roboto')],
+    });
+  const withCss = () => {
+    const p = linked();
+    p.resources.push(
+      cssLoaded(SHEET, 'stylesheet', 'https://fonts.googleapis.com/css2?family=Roboto'),
+      cssLoaded(SHEET, 'image', 'http://www.example.com/img/bg.png'),
+      cssLoaded(SHEET, 'font', 'https://cdn.fonts.example/f.woff2'),
+      cssLoaded('https://fonts.googleapis.com/css2?family=Roboto', 'font', 'https://fonts.gstatic.com/s/roboto.woff2'),
+    );
+    return p;
+  };
+
+  it('landing.https names the linked pages per page that links them', () => {
+    const o = run(landingHttps, probe([page('https://www.example.com/lp', GOOD), withCss()]));
+    expect(o.status).toBe('pass');
+    expect(o.findings).toContainEqual({ code: 'landing-discovered', status: 'pass', params: { from: 'https://www.example.com/lp', count: 1, pages: ['https://www.example.com/about'] } });
+  });
+
+  it('landing.google-fonts fails Google Fonts imported by a stylesheet, naming it, but not again for the fonts Google\'s CSS lists', () => {
+    const p = withCss();
+    const o = run(landingGoogleFonts, probe([p]));
+    expect(o.status).toBe('fail');
+    expect(o.findings).toEqual([
+      { code: 'google-fonts-css', status: 'fail', params: { page: 'https://www.example.com/about', stylesheet: SHEET, urls: ['https://fonts.googleapis.com/css2?family=Roboto'] } },
+    ]);
+    expect(o.evidence).toEqual([...p.evidence, `sha-css-${SHEET}`]);
+  });
+
+  it('landing.third-parties lists hosts loaded through CSS with kind font and the stylesheets', () => {
+    const o = run(landingThirdParties, probe([withCss()]));
+    expect(o.findings).toEqual([
+      { code: 'third-party-css', status: 'warn', params: { host: 'cdn.fonts.example', kinds: ['font'], pages: ['https://www.example.com/about'], stylesheets: [SHEET] } },
+      { code: 'third-party-css', status: 'warn', params: { host: 'fonts.googleapis.com', kinds: ['stylesheet'], pages: ['https://www.example.com/about'], stylesheets: [SHEET] } },
+      { code: 'third-party-css', status: 'warn', params: { host: 'fonts.gstatic.com', kinds: ['font'], pages: ['https://www.example.com/about'], stylesheets: ['https://fonts.googleapis.com/css2?family=Roboto'] } },
+    ]);
+  });
+
+  it('landing.mixed-content names the stylesheet that loads over http; landing.sri ignores what CSS loads', () => {
+    const o = run(landingMixedContent, probe([withCss()]));
+    expect(o.findings).toEqual([{ code: 'mixed-content-css', status: 'fail', params: { page: 'https://www.example.com/about', stylesheet: SHEET, resources: ['image http://www.example.com/img/bg.png'] } }]);
+    expect(run(landingSri, probe([withCss()])).findings).toEqual([{ code: 'sri-not-needed', status: 'pass' }]);
+  });
+
+  it('warns when a first-party stylesheet could not be read, not for a third-party one', () => {
+    const p = page('https://www.example.com/lp', '', { stylesheets: [sheet(SHEET, { status: 404, unread: 'status' }), sheet('https://cdn.example.net/x.css', { status: null, unread: 'error' }), sheet('https://www.example.com/late.css', { chain: [], status: null, unread: 'cap', evidence: [] })] });
+    for (const check of [landingGoogleFonts, landingThirdParties, landingMixedContent]) {
+      const o = run(check, probe([p]));
+      expect(o.status, check.id).toBe('warn');
+      expect(o.findings, check.id).toContainEqual({ code: 'landing-stylesheets-unread', status: 'warn', params: { stylesheets: [SHEET, 'https://www.example.com/late.css'], limit: 30 } });
+    }
+    expect(codes(run(landingSri, probe([p])))).toEqual(['sri-not-needed']);
+  });
+
+  it('reports a named page that is no HTML as error in the content checks, and skips a linked one', () => {
+    const binary = page('https://www.example.com/bin', '', { contentType: 'application/octet-stream', parsedAsHtml: false });
+    for (const check of [landingGoogleFonts, landingThirdParties, landingMixedContent, landingSri]) {
+      const o = run(check, probe([binary]));
+      expect(o.status, check.id).toBe('error');
+      expect(o.findings, check.id).toEqual([{ code: 'landing-not-html', status: 'error', params: { page: 'https://www.example.com/bin', contentType: 'application/octet-stream' } }]);
+      expect(o.evidence).toEqual(binary.evidence);
+    }
+    expect(run(landingHttps, probe([binary])).status).toBe('pass');
+    const download = page('https://www.example.com/file', '', { contentType: 'application/pdf', parsedAsHtml: false, discoveredFrom: 'https://www.example.com/lp' });
+    expect(codes(run(landingGoogleFonts, probe([page('https://www.example.com/lp', GOOD), download])))).toEqual(['google-fonts-none']);
   });
 });
