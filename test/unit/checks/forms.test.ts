@@ -22,7 +22,7 @@ function formPage(url: string, html: string, spec: Partial<FormPageObservation> 
 function landingPage(url: string, html: string, spec: Partial<LandingPageObservation> = {}): LandingPageObservation {
   n += 1;
   const { resources } = extractResources(html, url);
-  return { url, chain: [url], status: 200, contentType: 'text/html', error: null, resources, resourcesTruncated: false, bodyTruncated: false, forms: extractForms(html, url).forms, tracking: null, evidence: [`sha-landing-${n}`], ...spec };
+  return { url, discoveredFrom: null, chain: [url], status: 200, contentType: 'text/html', error: null, parsedAsHtml: true, resources, resourcesTruncated: false, bodyTruncated: false, stylesheets: [], forms: extractForms(html, url).forms, tracking: null, evidence: [`sha-landing-${n}`], ...spec };
 }
 
 type Obs = { forms: ProbeResult<ObservationMap['forms']>; 'landing-pages': ProbeResult<ObservationMap['landing-pages']> };
