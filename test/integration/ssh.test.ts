@@ -56,7 +56,7 @@ let slow: RunningSshd;
 
 beforeAll(async () => {
   sshd = await startSshd({ authorizedKeys: [client.publicKey, encrypted.publicKey, agentKey.publicKey], stubs: STUBS });
-  slow = await startSshd({ authorizedKeys: [client.publicKey], stubs: { ...STUBS, php: '#!/bin/sh\nexec sleep 3\n' } });
+  slow = await startSshd({ authorizedKeys: [client.publicKey], stubs: { ...STUBS, php: '#!/bin/sh\nexec sleep 15\n' } });
 });
 afterAll(async () => {
   await Promise.all([sshd?.close(), slow?.close()]);
@@ -158,12 +158,21 @@ describe('readInstallationOverSsh against a real sshd', () => {
   });
 
   it('stops a command that hangs and still reports the rest', async () => {
-    const r = await readInstallationOverSsh(source({ port: slow.port }), new AbortController().signal, { commandTimeoutMs: 300 });
+    const r = await readInstallationOverSsh(source({ port: slow.port }), new AbortController().signal, { commandTimeoutMs: 3000 });
     const f = files(r);
     expect(f.phpVersion).toBeNull();
     expect(f.commands.at(-1)).toEqual(expect.objectContaining({ command: 'env LC_ALL=C php -v', exitCode: null, timedOut: true }));
     expect(f.mauticVersion).toBe('5.1.0');
   });
+});
+
+it('stops at once when aborted while a command runs', async () => {
+  const controller = new AbortController();
+  const before = slow.executed().length;
+  const pending = readInstallationOverSsh(source({ port: slow.port }), controller.signal, { commandTimeoutMs: 60_000 });
+  while (!slow.executed().slice(before).includes('env LC_ALL=C php -v')) await new Promise((r) => setTimeout(r, 20));
+  controller.abort();
+  expect(failure(await pending)).toEqual({ code: 'aborted', message: 'the SSH session was cancelled' });
 });
 
 describe('authentication and host keys', () => {
@@ -175,6 +184,12 @@ describe('authentication and host keys', () => {
     } finally {
       await agent.close();
     }
+  });
+
+  it('says so when the agent cannot be reached', async () => {
+    const error = failure(await read({ auth: { kind: 'agent', socket: path.join(dir, 'no-agent.sock') } }));
+    expect(error.code).toBe('auth');
+    expect(error.message).toMatch(/SSH agent for user "root": the agent at .*no-agent\.sock could not be used \(Failed to connect/);
   });
 
   it('logs in with an encrypted key and its passphrase; a wrong or missing passphrase is an auth error without the secret', async () => {

@@ -34,7 +34,7 @@ export function describeAuth(source: SshSource, agentProblem: string | null): st
     case 'password':
       return `the password ${user}`;
     case 'agent':
-      return `any key of the SSH agent ${user}${agentProblem ? ` (agent: ${agentProblem})` : ''}`;
+      return `a key of the SSH agent ${user}${agentProblem ? `: the agent at ${source.auth.socket} could not be used (${agentProblem})` : ''}`;
   }
 }
 
