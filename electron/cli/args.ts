@@ -2,8 +2,10 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Lang } from '../shared/domain';
 import { text, type TextKey } from './texts';
 import { defaultHttpUrl } from '../core/audit/target';
+import { parseSshArgs, SSH_PARSE_OPTIONS, type SshArgs } from './ssh-options';
+import { UsageError } from './usage-error';
 
-export class UsageError extends Error {}
+export { UsageError };
 
 export interface AuditArgs {
   url: URL;
@@ -17,6 +19,8 @@ export interface AuditArgs {
   /** The installation's local.php (--config) and crontab listing (--crontab). */
   config: string | null;
   crontab: string | null;
+  /** Read the installation's files over SSH instead (--ssh and its companions); null without --ssh. */
+  ssh: SshArgs | null;
   checklist: string;
   db: string | null;
   ca: string | null;
@@ -86,6 +90,7 @@ export function parseAuditArgs(argv: string[], envLang: Lang): AuditArgs {
     'privacy-policy': { type: 'string' },
     config: { type: 'string' },
     crontab: { type: 'string' },
+    ...SSH_PARSE_OPTIONS,
     json: { type: 'string' },
     'timeout-ms': { type: 'string' },
     concurrency: { type: 'string' },
@@ -116,6 +121,7 @@ export function parseAuditArgs(argv: string[], envLang: Lang): AuditArgs {
     privacyPolicy,
     config: values.config ?? null,
     crontab: values.crontab ?? null,
+    ssh: parseSshArgs(values, lang),
     checklist: values.checklist ?? 'mautic-dsgvo',
     db: values.db ?? null,
     ca: values.ca ?? null,

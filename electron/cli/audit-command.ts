@@ -11,11 +11,15 @@ import { createProgress } from './progress';
 import { summaryTable } from './summary-table';
 import { text } from './texts';
 import { reportTargets, writeReports } from './report-command';
+import { sshSource } from './ssh-options';
+import type { TtyInput } from './prompt';
 
 export interface Io {
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
   env: NodeJS.ProcessEnv;
+  /** Where passphrases and passwords are typed (a terminal); process.stdin when not given. */
+  stdin?: TtyInput;
 }
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -40,6 +44,8 @@ export async function auditCommand(argv: string[], io: Io, envLang: Lang): Promi
   const { lang } = args;
   const checklist = loadChecklist(args.checklist);
   const extraCaPem = args.ca ? readCa(args.ca, lang) : undefined;
+  // Asked before the store opens and progress starts: the prompt needs the terminal to itself.
+  const ssh = args.ssh ? await sshSource(args.ssh, { stdin: io.stdin ?? process.stdin, stderr: io.stderr, env: io.env }, lang) : null;
   const dbFile = args.db ?? defaultStorePath();
   const store = openStore(dbFile);
   const controller = new AbortController();
@@ -57,7 +63,7 @@ export async function auditCommand(argv: string[], io: Io, envLang: Lang): Promi
         landingPages: args.pages,
         formUrls: args.forms,
         privacyPolicyUrl: args.privacyPolicy,
-        config: args.config || args.crontab ? { kind: 'files', localPhpPath: args.config, crontabPath: args.crontab } : null,
+        config: ssh ?? (args.config || args.crontab ? { kind: 'files', localPhpPath: args.config, crontabPath: args.crontab } : null),
       },
       checklist,
       installationId: installation.id,

@@ -26,6 +26,17 @@ Optionen für audit:
   --privacy-policy URL Datenschutzerklärung (sonst wird der Link auf der Website gesucht)
   --config DATEI       local.php der Installation (wird geparst, nie ausgeführt; Geheimnisse geschwärzt)
   --crontab DATEI      Ausgabe von crontab -l des Webserver-Benutzers
+  --ssh BENUTZER@HOST[:PORT]
+                       stattdessen per SSH lesen: local.php, Crontab, Mautic- und PHP-Version
+                       (nur lesende Befehle; nicht zusammen mit --config/--crontab)
+  --ssh-key DATEI      privater SSH-Schlüssel (eine Passphrase wird am Terminal abgefragt)
+  --ssh-password       SSH-Passwort am Terminal abfragen (ohne Echo; nie als Argument)
+                       ohne beides: der ssh-agent aus SSH_AUTH_SOCK
+  --mautic-root PFAD   Mautic-Verzeichnis auf dem Server (sonst /var/www/html, /var/www/mautic,
+                       /var/www/html/mautic)
+  --web-user NAME      wessen Crontab gelesen wird, z. B. www-data (sonst die des SSH-Benutzers)
+  --ssh-host-key SHA256:…
+                       erwarteter Host-Schlüssel (ssh-keygen -lf); sonst wird der gesehene protokolliert
   --pdf DATEI          PDF-Prüfbericht schreiben
   --xlsx DATEI         Excel-Evidenzmappe schreiben
   --pack DATEI         signiertes ZIP-Evidenzpaket schreiben (PDF, Mappe, alle Nachweise, Manifest)
@@ -49,6 +60,22 @@ verify: 0 Paket unverändert, 1 Paket verändert oder Signatur ungültig, 2 Aufr
   invalidNumber: '{option} erwartet eine ganze Zahl zwischen {min} und {max}, nicht „{value}“',
   invalidLang: '--lang erwartet de oder en',
   caUnreadable: 'CA-Datei {file}: {reason}',
+  sshInvalidTarget: '--ssh erwartet BENUTZER@HOST[:PORT], nicht „{value}“',
+  sshWithConfig: '--ssh und --config/--crontab schließen sich aus: entweder per SSH lesen oder die Dateien angeben',
+  sshOptionWithoutSsh: '{option} gilt nur zusammen mit --ssh BENUTZER@HOST',
+  sshKeyAndPassword: '--ssh-key und --ssh-password schließen sich aus',
+  sshInvalidRoot: '--mautic-root erwartet einen absoluten Pfad auf dem Server, nicht „{value}“',
+  sshInvalidUser: '--web-user erwartet einen Benutzernamen wie www-data, nicht „{value}“',
+  sshInvalidHostKey: '--ssh-host-key erwartet einen SHA256-Fingerabdruck, wie ssh-keygen -lf ihn ausgibt (SHA256:…), nicht „{value}“',
+  sshNoAuth: 'wie anmelden? Geben Sie --ssh-key DATEI oder --ssh-password an, oder starten Sie einen ssh-agent (SSH_AUTH_SOCK)',
+  sshKeyUnreadable: 'SSH-Schlüssel {file}: {reason}',
+  sshKeyInvalid: '{file} ist kein verwendbarer privater SSH-Schlüssel ({reason})',
+  sshBadPassphrase: 'falsche Passphrase für {file}',
+  sshPassphraseNeedsTty: '{file} ist verschlüsselt: die Passphrase kann nur an einem Terminal abgefragt werden',
+  sshPasswordNeedsTty: '--ssh-password: das Passwort für {where} kann nur an einem Terminal abgefragt werden (nie als Argument)',
+  sshPassphrasePrompt: 'Passphrase für {file}: ',
+  sshPasswordPrompt: 'SSH-Passwort für {where}: ',
+  sshPromptCancelled: 'Eingabe abgebrochen',
   unreachable: 'Ziel nicht erreichbar: {reason}',
   progress: 'Prüfe {done}/{total}',
   running: 'läuft: {names}',
@@ -129,6 +156,17 @@ Options for audit:
   --privacy-policy URL the privacy policy (else the site's link to it is followed)
   --config FILE        the installation's local.php (parsed, never run; secrets redacted)
   --crontab FILE       the output of crontab -l for the web server's user
+  --ssh USER@HOST[:PORT]
+                       read them over SSH instead: local.php, crontab, Mautic and PHP version
+                       (read-only commands; not together with --config/--crontab)
+  --ssh-key FILE       private SSH key (a passphrase is asked for on the terminal)
+  --ssh-password       ask for the SSH password on the terminal (no echo; never as an argument)
+                       neither: the ssh-agent from SSH_AUTH_SOCK
+  --mautic-root PATH   Mautic folder on the server (else /var/www/html, /var/www/mautic,
+                       /var/www/html/mautic)
+  --web-user NAME      whose crontab is read, e.g. www-data (else the SSH user's)
+  --ssh-host-key SHA256:…
+                       expected host key (ssh-keygen -lf); else the key seen is recorded
   --pdf FILE           write the PDF audit report
   --xlsx FILE          write the Excel evidence pack
   --pack FILE          write the signed ZIP evidence pack (PDF, workbook, all evidence, manifest)
@@ -151,6 +189,22 @@ verify: 0 pack intact, 1 pack changed or signature invalid, 2 usage error or not
   invalidNumber: '{option} takes a whole number from {min} to {max}, not "{value}"',
   invalidLang: '--lang takes de or en',
   caUnreadable: 'CA file {file}: {reason}',
+  sshInvalidTarget: '--ssh takes USER@HOST[:PORT], not "{value}"',
+  sshWithConfig: '--ssh cannot be combined with --config/--crontab: read over SSH or give the files',
+  sshOptionWithoutSsh: '{option} only works together with --ssh USER@HOST',
+  sshKeyAndPassword: '--ssh-key and --ssh-password cannot be combined',
+  sshInvalidRoot: '--mautic-root takes an absolute path on the server, not "{value}"',
+  sshInvalidUser: '--web-user takes a user name like www-data, not "{value}"',
+  sshInvalidHostKey: '--ssh-host-key takes a SHA256 fingerprint as ssh-keygen -lf prints it (SHA256:…), not "{value}"',
+  sshNoAuth: 'how to log in? Give --ssh-key FILE or --ssh-password, or start an ssh-agent (SSH_AUTH_SOCK)',
+  sshKeyUnreadable: 'SSH key {file}: {reason}',
+  sshKeyInvalid: '{file} is not a usable private SSH key ({reason})',
+  sshBadPassphrase: 'wrong passphrase for {file}',
+  sshPassphraseNeedsTty: '{file} is encrypted: its passphrase can only be asked for on a terminal',
+  sshPasswordNeedsTty: '--ssh-password: the password for {where} can only be asked for on a terminal (never as an argument)',
+  sshPassphrasePrompt: 'Passphrase for {file}: ',
+  sshPasswordPrompt: 'SSH password for {where}: ',
+  sshPromptCancelled: 'input cancelled',
   unreachable: 'target unreachable: {reason}',
   progress: 'Checking {done}/{total}',
   running: 'running: {names}',
