@@ -42,20 +42,25 @@ export function quoteOf(sentences: readonly string[], i: number, at: number): st
 
 function findSimple(sentences: readonly string[], vocab: ElementVocabulary): ElementMatch | null {
   const patterns = [...vocab.de, ...vocab.en];
+  let heading: ElementMatch | null = null;
   for (let i = 0; i < sentences.length; i++) {
     const at = firstMatch(sentences[i]!, patterns);
     if (at < 0) continue;
     if (vocab.companion) {
       const window = sentences.slice(i, i + 1 + vocab.companion.within);
-      const hit = window.findIndex((s) => firstMatch(s, vocab.companion!.patterns) >= 0);
+      const isContact = (s: string) => firstMatch(s, vocab.companion!.patterns) >= 0;
+      let hit = window.findIndex(isContact);
       if (hit < 0) continue;
-      // The quote shows both: the naming sentence and the contact detail that follows it.
+      // The quote shows both: the naming sentence and the contact lines that follow it (an address block).
+      while (hit + 1 < window.length && isContact(window[hit + 1]!)) hit++;
       const quote = hit === 0 ? quoteOf(sentences, i, at) : quoteAround(window.slice(0, hit + 1).join(' '), at);
       return { quote, sentence: i };
     }
-    return { quote: quoteOf(sentences, i, at), sentence: i };
+    // A heading ("Speicherdauer") only announces the element: a sentence that says it is better evidence.
+    if (sentences[i]!.length >= HEADING_CHARS) return { quote: quoteOf(sentences, i, at), sentence: i };
+    heading ??= { quote: quoteOf(sentences, i, at), sentence: i };
   }
-  return null;
+  return heading;
 }
 
 function findParts(sentences: readonly string[], vocab: ElementVocabulary): ElementMatch | null {

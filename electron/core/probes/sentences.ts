@@ -8,7 +8,7 @@ export const MAX_SENTENCE_CHARS = 1000;
  */
 const ABBREVIATIONS = new Set([
   // German
-  'abs', 'art', 'lit', 'nr', 'bzw', 'ggf', 'ggfs', 'ca', 'vgl', 'gem', 'inkl', 'insb', 'sog', 'evtl', 'str', 'tel', 'hr', 'fr',
+  'abs', 'art', 'lit', 'nr', 'ff', 'bzw', 'ggf', 'ggfs', 'ca', 'vgl', 'gem', 'inkl', 'insb', 'sog', 'evtl', 'str', 'tel', 'hr', 'fr',
   'dr', 'prof', 'bspw', 'ziff', 'buchst', 'allg', 'einschl', 'zzgl', 'mind', 'max', 'min', 'bzgl', 'ggü', 'mio', 'mrd', 'ust',
   'kap', 'anm', 'abschn', 'std', 'tsd', 'u.a', 'z.b', 'd.h', 'i.v.m', 'u.u', 'e.v', 'o.g', 's.o', 's.u', 'z.t', 'i.d.r', 'i.s.d',
   'i.s.v', 'v.a', 'zb', 'jan', 'feb', 'febr', 'aug', 'sept', 'okt', 'nov', 'dez',
