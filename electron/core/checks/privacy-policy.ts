@@ -67,9 +67,10 @@ function contentCheck(o: PrivacyPolicyObservation, judge: () => { findings: Find
   return outcome(findings, [...textEvidence(o), ...evidence]);
 }
 
-/** When every element was found, the first finding asks the auditor to confirm the quotes. */
+/** When every element was found (and nothing left uncompared), the first finding asks the auditor to confirm the quotes. */
 function confirmFirst(findings: Finding[], code: string): Finding[] {
-  return findings.every((f) => f.status !== 'warn' && f.status !== 'error') ? [finding(code, 'manual'), ...findings] : findings;
+  const complete = findings.every((f) => f.status === 'manual' || f.status === 'pass') && !findings.some((f) => f.code === 'third-parties-not-compared');
+  return complete ? [finding(code, 'manual'), ...findings] : findings;
 }
 
 export const privacyPolicyMentionsTracking = defineCheck({

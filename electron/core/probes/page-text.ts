@@ -89,7 +89,7 @@ const CHARSET = /charset\s*=\s*["']?([A-Za-z0-9._:-]+)/i;
  * 2 KiB); UTF-8 when none is declared or the label is unknown.
  */
 export function decodeBody(body: Buffer, contentType: string | null): string {
-  const label = contentType?.match(CHARSET)?.[1] ?? body.subarray(0, 2048).toString('latin1').match(/<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9._:-]+)/i)?.[1] ?? 'utf-8';
+  const label = contentType?.match(CHARSET)?.[1] ?? body.subarray(0, 2048).toString('latin1').match(/<meta[^>]{0,500}charset\s*=\s*["']?([A-Za-z0-9._:-]+)/i)?.[1] ?? 'utf-8';
   try {
     return new TextDecoder(label.toLowerCase()).decode(body);
   } catch {

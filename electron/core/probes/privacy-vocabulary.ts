@@ -42,9 +42,11 @@ const article = (n: number) => new RegExp(`\\bart(icle|\\.)?\\s*${n}\\b`, 'i');
 
 /** Contact details: an e-mail address, a postcode with a town, a street with a number, a phone number. */
 const CONTACT: RegExp[] = [
-  /[\w.+-]+@[\w-]+(\.[\w-]+)+/,
+  // Anchored at the start of a token and bounded, so a long run of letters costs one pass, not one per position.
+  /(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(\.[\w-]{1,63}){1,8}/,
   /\be-?mail\s*:/i,
-  /\b\d{4,5}\s+[A-ZÄÖÜ][a-zäöüß]/,
+  // A postcode starts a line or follows a comma ("…straße 12, 10115 Berlin"): a year before a German noun does not.
+  /(^|[,;]\s*|\b[A-Z]{1,2}-)\d{4,5}\s+[A-ZÄÖÜ][a-zäöüß]+/,
   /(straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer)\s*\d/i,
   /\b\d+\s+[A-Z][a-z]+\s+(street|road|avenue|lane|square)\b/i,
   /\b(tel(efon)?|phone|fon)\b\.?\s*:?\s*\+?\d/i,
@@ -71,7 +73,7 @@ export const VOCABULARY: Record<PolicyElementId, ElementVocabulary> = {
     en: [/\bdata protection officer\b/i, /\bDPO\b/],
   },
   purposes: {
-    de: [/[a-zäöüß]*zweck(e|en|s)?\b/i],
+    de: [/zweck(e|en|s)?\b/i],
     en: [/\bpurposes?\b/i],
   },
   'legal-basis': {

@@ -66,8 +66,22 @@ describe('recognizeElements on incomplete policies', () => {
   });
 
   it('does not take the controller without contact details', () => {
-    const found = recognizeElements(['Verantwortlicher ist die Muster GmbH.', 'Wir nutzen Cookies.']);
+    const found = recognizeElements(['Verantwortlicher ist die Muster GmbH.', 'Wir nutzen Cookies.', 'Seit 2018 Daten verarbeiten wir nur verschlüsselt.']);
     expect(found.controller).toBeUndefined();
+    const withAddress = recognizeElements(['Verantwortlicher ist die Muster GmbH, Hauptweg 3, D-04109 Leipzig.']);
+    expect(withAddress.controller?.quote).toBe('Verantwortlicher ist die Muster GmbH, Hauptweg 3, D-04109 Leipzig.');
+  });
+});
+
+describe('recognizeElements on hostile text', () => {
+  it('searches long runs of letters, digits, dots and @ (no backtracking per position) and finds nothing in them', () => {
+    for (const unit of ['a', '1', 'a.', 'a@', '.@', ', 1', 'nach ', 'zweck']) {
+      const html = `<p>${`Verantwortlicher ${unit.repeat(Math.ceil(3000 / unit.length))} `.repeat(100)}</p>`;
+      const sentences = splitSentences(extractVisibleText(html).text).sentences;
+      const found = recognizeElements(sentences);
+      expect(found.controller, unit).toBeUndefined();
+      expect(Object.keys(found).filter((id) => id !== 'purposes'), unit).toEqual([]);
+    }
   });
 });
 
