@@ -27,6 +27,36 @@ const EXPECTED: [string, string[]][] = [
 // Finding codes of the automated checks and the params each message must use.
 const FORMS_COMMON: Record<string, string[]> = { 'forms-none': [], 'form-page-unreachable': ['page', 'error'], 'form-page-status': ['page', 'status'], 'form-page-not-html': ['page', 'contentType'], 'form-page-no-form': ['page'], 'form-embed-not-checked': ['page', 'url'], 'forms-incomplete': ['pages'], 'form-pages-capped': ['limit', 'skipped'] };
 const AUTOMATED: Record<string, Record<string, string[]>> = {
+  'privacy-policy.reachable': {
+    'policy-reachable': ['url'],
+    'policy-link-found': ['page', 'text', 'url'],
+    'policy-http-only': ['url'],
+    'policy-http-link': ['url', 'https'],
+    'policy-status': ['url', 'status'],
+    'policy-no-text': ['url', 'contentType'],
+    'policy-not-found': ['pages'],
+    'policy-search-failed': ['pages', 'error'],
+    'policy-unreachable': ['url', 'error'],
+  },
+  'privacy-policy.mentions-tracking': {
+    'tracking-all-named': [],
+    'mautic-found': ['quote'],
+    'mautic-missing': [],
+    'mautic-cookies-found': ['cookies', 'quote'],
+    'mautic-cookies-missing': ['missing'],
+    'third-party-named': ['host', 'name', 'quote'],
+    'third-party-not-named': ['host', 'names', 'pages'],
+    'third-parties-none': ['count'],
+    'third-parties-not-compared': [],
+    'policy-not-read': [],
+    'policy-text-truncated': ['limit'],
+  },
+  'privacy-policy.art13': {
+    'art13-all-found': [],
+    ...Object.fromEntries(['controller', 'dpo', 'purposes', 'legal-basis', 'recipients', 'transfers', 'retention', 'rights', 'withdrawal', 'complaint'].flatMap((e) => [[`${e}-found`, ['quote']], [`${e}-missing`, e === 'rights' ? ['missing'] : []]])),
+    'policy-not-read': [],
+    'policy-text-truncated': ['limit'],
+  },
   'tls.redirect': { 'redirect-ok': ['status', 'location'], 'no-http-service': ['url'], 'redirect-temporary': ['status', 'location'], 'redirect-other-host': ['location'], 'redirect-initial-http': ['location'], 'no-redirect': ['status'], 'redirect-to-http': ['location'] },
   'tls.certificate': { 'cert-ok': ['subject', 'issuer', 'daysLeft', 'keyType', 'keyBits'], 'cert-expires-soon': ['daysLeft', 'validTo'], 'cert-expired': ['validTo'], 'cert-not-yet-valid': ['validFrom'], 'cert-untrusted': ['reason'], 'cert-hostname-mismatch': ['host', 'names'], 'cert-weak-key': ['keyType', 'keyBits'], 'cert-private-ca': ['file'] },
   'tls.protocols': { 'protocols-ok': ['accepted'], 'protocols-legacy': ['versions'], 'protocols-no-modern': [], 'protocols-no-tls13': [] },
