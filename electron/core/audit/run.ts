@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { AuditEvent, CheckResult, EvidenceRef, ItemResult } from '../../shared/domain';
 import { worstStatus } from '../../shared/domain';
 import { renderFinding } from '../checklist/messages';
@@ -72,6 +73,8 @@ export async function runAudit(req: AuditRequest): Promise<AuditResult> {
     },
   };
   const controller = new AbortController();
+  // Every request in flight listens on this one signal (and removes its listener when done); dozens at once is normal.
+  setMaxListeners(200, controller.signal);
   const onAbort = () => controller.abort();
   req.signal?.addEventListener('abort', onAbort, { once: true });
   const net = createNetClient({ ...req.net, userAgent: `Pruefstand/${engineVersion()} (GDPR audit)`, signal: controller.signal }, (e) => sink.add(e));
