@@ -34,7 +34,7 @@ const art13 = (o: PrivacyPolicyObservation) => privacyPolicyArt13.evaluate({ 'pr
 
 function landing(pages: { url: string; html: string }[]): ProbeResult<ObservationMap['landing-pages']> {
   const observed: LandingPageObservation[] = pages.map((p, i) => ({
-    url: p.url, chain: [p.url], status: 200, contentType: 'text/html', error: null, resources: extractResources(p.html, p.url).resources,
+    url: p.url, discoveredFrom: null, chain: [p.url], status: 200, contentType: 'text/html', error: null, parsedAsHtml: true, stylesheets: [], resources: extractResources(p.html, p.url).resources,
     resourcesTruncated: false, bodyTruncated: false, forms: [], tracking: null, evidence: [`sha-page-${i}`],
   }));
   return { ok: true, data: { pages: observed, skipped: 0, installationHost: 'mautic.muster.de' }, evidence: observed.flatMap((p) => p.evidence) };
