@@ -4,9 +4,36 @@ export const MAX_CRONTAB_BYTES = 256 * 1024;
 export const MAX_CRONTAB_LINES = 5000;
 
 const SPECIALS = new Set(['@reboot', '@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly']);
-const NAMES = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|sun|mon|tue|wed|thu|fri|sat';
-/** One of the five schedule fields: `*`, numbers, names, ranges, lists and steps (plus `?` some crons accept). */
-const FIELD = new RegExp(`^(\\*|\\?|(\\d+|${NAMES})(-(\\d+|${NAMES}))?)(/\\d+)?(,(\\*|(\\d+|${NAMES})(-(\\d+|${NAMES}))?)(/\\d+)?)*$`, 'i');
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+/** The five schedule fields: bounds and, for month and weekday, names (jan = 1, sun = 0). */
+const FIELDS: { min: number; max: number; names?: string[]; nameBase?: number }[] = [
+  { min: 0, max: 59 },
+  { min: 0, max: 23 },
+  { min: 1, max: 31 },
+  { min: 1, max: 12, names: MONTHS, nameBase: 1 },
+  { min: 0, max: 7, names: DAYS, nameBase: 0 },
+];
+
+/** One schedule field: `*`, numbers or names, ranges, lists and steps, within the field's bounds. */
+function validField(text: string, spec: (typeof FIELDS)[number]): boolean {
+  const value = (v: string): number | null => {
+    const named = spec.names?.indexOf(v.toLowerCase()) ?? -1;
+    if (named >= 0) return named + (spec.nameBase ?? 0);
+    if (!/^\d{1,2}$/.test(v)) return null;
+    const n = Number(v);
+    return n >= spec.min && n <= spec.max ? n : null;
+  };
+  return text.split(',').every((item) => {
+    const m = /^(\*|\?|([a-z0-9]+)(?:-([a-z0-9]+))?)(?:\/(\d{1,2}))?$/i.exec(item);
+    if (!m) return false;
+    if (m[4] !== undefined && Number(m[4]) === 0) return false;
+    if (m[1] === '*' || m[1] === '?') return true;
+    const from = value(m[2]!);
+    const to = m[3] === undefined ? from : value(m[3]);
+    return from !== null && to !== null && from <= to;
+  });
+}
 const ENV = /^[A-Za-z_][A-Za-z0-9_]*\s*=/;
 
 export type CronLineKind = 'job' | 'env' | 'comment' | 'blank' | 'invalid';
@@ -48,7 +75,7 @@ function splitJob(line: string): { schedule: string; command: string } | null {
   const m = /^(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(.+)$/.exec(trimmed);
   if (!m) return null;
   const fields = m.slice(1, 6);
-  if (!fields.every((f) => FIELD.test(f))) return null;
+  if (!fields.every((f, i) => validField(f, FIELDS[i]!))) return null;
   return { schedule: fields.join(' '), command: m[6]! };
 }
 

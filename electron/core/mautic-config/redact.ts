@@ -22,7 +22,8 @@ export function isSecretPath(path: readonly string[]): boolean {
   return path.some((key) => SECRET_NAME.test(key) || key.startsWith('<not a literal'));
 }
 
-const USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@'"]*@)+/gi;
+// Up to the last '@' before the query: passwords are often written unencoded, with '/' or '@' in them.
+const USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s?#'"]*@/gi;
 const SECRET_QUERY = /([?&;][^=&\s'"]*(?:pass|secret|token|key|auth|sig|signature)[^=&\s'"]*=)[^&\s'"#]+/gi;
 
 /** DSN and URL credentials inside any string: `smtp://user:pass@host` → `smtp://[redacted]@host`; `?api_key=…`. */
