@@ -31,7 +31,8 @@ export function redactUrlSecrets(s: string): string {
   return s.replace(USERINFO, (_m, scheme: string) => `${scheme}${REDACTED}@`).replace(SECRET_QUERY, (_m, name: string) => `${name}${REDACTED}`);
 }
 
-const keepsNothing = (v: PhpValue) => v === null || typeof v === 'boolean' || v === '';
+/** Values that reveal nothing even under a secret name, and that flags like api_enable_basic_auth need intact. */
+const keepsNothing = (v: PhpValue) => v === null || typeof v === 'boolean' || v === '' || v === '0' || v === '1' || v === 0 || v === 1;
 
 /** A copy of the values with every secret replaced; the key paths redacted are listed (dotted). */
 export function redactValues(value: PhpValue, path: string[] = [], redacted: string[] = []): { value: PhpValue; redacted: string[] } {
@@ -139,12 +140,16 @@ export function redactSource(parsed: ParsedLocalPhp): string {
   return result + text.slice(pos);
 }
 
+const MYSQL_CLIENT = /\b(mysql|mysqldump|mariadb|mariadb-dump|mysqladmin)\b/;
+
 /** Free text (a crontab, a command line): URL credentials, secret-looking options, variables and headers. */
 export function redactText(text: string): string {
+  // `-pSECRET` is the MySQL clients' password option; elsewhere (`find -print`) it is none.
+  const mysqlPassword = MYSQL_CLIENT.test(text) ? /((?:^|\s)-p)(?=\S)("[^"]*"|'[^']*'|[^\s;&|]+)/g : /$^/;
   return redactUrlSecrets(text)
     .replace(/(\b[A-Za-z_][A-Za-z0-9_]*(?:pass|secret|token|api_?key|private_?key|auth|pwd)[A-Za-z0-9_]*\s*=\s*)("[^"]*"|'[^']*'|[^\s;&|]+)/gi, `$1${REDACTED}`)
     .replace(/((?:^|\s)--?[A-Za-z0-9_-]*(?:pass|secret|token|api[_-]?key|private[_-]?key|auth)[A-Za-z0-9_-]*(?:=|\s+))("[^"]*"|'[^']*'|[^\s;&|]+)/gi, `$1${REDACTED}`)
-    .replace(/((?:^|\s)-p)(?=\S)("[^"]*"|'[^']*'|[^\s;&|]+)/g, `$1${REDACTED}`)
+    .replace(mysqlPassword, `$1${REDACTED}`)
     .replace(/((?:^|\s)(?:-u|--user)(?:=|\s+)['"]?[^\s:'"]+:)("[^"]*"|'[^']*'|[^\s'";&|]+)/g, `$1${REDACTED}`)
     .replace(/(\b(?:Bearer|Basic)\s+)[A-Za-z0-9._~+/=-]+/g, `$1${REDACTED}`);
 }

@@ -121,6 +121,8 @@ describe('config.api-basic-auth', () => {
   it('passes with the API off or without basic auth', () => {
     expect(codes(run(apiBasicAuth, { php: php("'api_enabled' => false, 'api_enable_basic_auth' => true,") }))).toEqual(['api-off']);
     expect(codes(run(apiBasicAuth, { php: php("'api_enabled' => true, 'api_enable_basic_auth' => false,") }))).toEqual(['api-basic-auth-off']);
+    // A flag whose name looks like a credential ('…_auth') keeps its value through redaction.
+    expect(codes(run(apiBasicAuth, { php: php("'api_enabled' => '1', 'api_enable_basic_auth' => '0',") }))).toEqual(['api-basic-auth-off']);
   });
 
   it('warns with basic auth on, fails when site_url is not https', () => {

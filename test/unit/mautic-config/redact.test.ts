@@ -99,5 +99,6 @@ describe('redactUrlSecrets and redactText', () => {
     for (const s of ['hunter2', 'hunter3', 'hunter4', 'hunter5', 'hunter6', 'hunter7']) expect(clean).not.toContain(s);
     expect(clean).toContain('mysqldump -u root');
     expect(redactText('0 3 * * * php bin/console mautic:maintenance:cleanup --days-old=30 -n')).toBe('0 3 * * * php bin/console mautic:maintenance:cleanup --days-old=30 -n');
+    expect(redactText('0 1 * * * find /tmp -mtime +7 -print -delete')).toBe('0 1 * * * find /tmp -mtime +7 -print -delete');
   });
 });
