@@ -24,6 +24,15 @@ const EXPECTED: [string, string[]][] = [
   ['single-tenant', ['tenancy.domains']],
 ];
 
+// The texts every config.* check (and tenancy.domains) shares, with their params.
+const CONFIG_COMMON: Record<string, string[]> = {
+  'config-not-given': [],
+  'config-unreadable': ['file', 'error'],
+  'config-value-not-literal': ['key', 'kind'],
+  'config-defaults-used': ['keys', 'version'],
+  'config-version-unknown': ['assumed'],
+};
+
 // Finding codes of the automated checks and the params each message must use.
 const FORMS_COMMON: Record<string, string[]> = { 'forms-none': [], 'form-page-unreachable': ['page', 'error'], 'form-page-status': ['page', 'status'], 'form-page-not-html': ['page', 'contentType'], 'form-page-no-form': ['page'], 'form-embed-not-checked': ['page', 'url'], 'forms-incomplete': ['pages'], 'form-pages-capped': ['limit', 'skipped'] };
 const AUTOMATED: Record<string, Record<string, string[]>> = {
@@ -114,6 +123,27 @@ const AUTOMATED: Record<string, Record<string, string[]>> = {
   'landing.third-parties': { 'third-party': ['host', 'kinds', 'pages'], 'third-party-css': ['host', 'kinds', 'pages', 'stylesheets'], 'third-parties-none': ['count'], 'landing-none': [], 'landing-unreachable': ['page', 'error'], 'landing-incomplete': ['pages', 'limit'], 'landing-not-html': ['page', 'contentType'], 'landing-stylesheets-unread': ['stylesheets', 'limit'] },
   'landing.google-fonts': { 'google-fonts': ['page', 'urls'], 'google-fonts-css': ['page', 'stylesheet', 'urls'], 'google-fonts-none': ['count'], 'landing-none': [], 'landing-unreachable': ['page', 'error'], 'landing-incomplete': ['pages', 'limit'], 'landing-not-html': ['page', 'contentType'], 'landing-stylesheets-unread': ['stylesheets', 'limit'] },
   'landing.sri': { 'sri-missing': ['page', 'resources'], 'sri-invalid': ['page', 'resources'], 'sri-ok': ['count'], 'sri-not-needed': [], 'landing-none': [], 'landing-unreachable': ['page', 'error'], 'landing-incomplete': ['pages', 'limit'], 'landing-not-html': ['page', 'contentType'] },
+  'retention.cleanup-cron': {
+    'cleanup-cron-ok': ['line', 'schedule', 'daysOld'],
+    'cleanup-cron-ok-gdpr': ['line', 'schedule'],
+    'cleanup-cron-dry-run': ['line', 'schedule'],
+    'cleanup-cron-not-regular': ['line', 'schedule'],
+    'cleanup-cron-days-invalid': ['line', 'value'],
+    'cleanup-cron-gdpr-unsupported': ['line', 'version'],
+    'cleanup-cron-interactive': ['line', 'schedule'],
+    'cleanup-cron-commented': ['lines'],
+    'cleanup-cron-invalid': ['lines'],
+    'cleanup-cron-missing': [],
+    'crontab-truncated': ['limit'],
+    'crontab-not-given': [],
+    'crontab-unreadable': ['file', 'error'],
+  },
+  'config.anonymize-ip': { 'anonymize-ip-on': ['version'], 'anonymize-ip-on-old-rows': [], 'anonymize-ip-off': [], 'anonymize-ip-unsupported': ['version'], ...CONFIG_COMMON },
+  'config.track-by-fingerprint': { 'fingerprint-on': ['version'], 'fingerprint-off': [], 'fingerprint-removed': ['version'], 'fingerprint-on-version-unknown': [], 'fingerprint-before-setting': ['version'], ...CONFIG_COMMON },
+  'config.track-contact-by-ip': { 'track-by-ip-on': ['version'], 'track-by-ip-on-anonymized': ['version'], 'track-by-ip-inactive': ['version'], 'track-by-ip-off': [], ...CONFIG_COMMON },
+  'config.site-url-https': { 'site-url-https': ['url'], 'site-url-http': ['url'], 'site-url-empty': [], 'site-url-invalid': ['url'], ...CONFIG_COMMON },
+  'config.api-basic-auth': { 'api-off': [], 'api-basic-auth-off': [], 'api-basic-auth-on': [], 'api-basic-auth-no-https': ['siteUrl'], ...CONFIG_COMMON },
+  'tenancy.domains': { 'tenancy-one-domain': ['domain'], 'tenancy-several-domains': ['domains', 'count'], 'tenancy-no-domains': [], 'tenancy-unparsed-domains': ['entries'], 'cors-unrestricted': [], ...CONFIG_COMMON },
 };
 
 describe('checklists/mautic-dsgvo.yaml', () => {
