@@ -80,14 +80,14 @@ function scanString(src: string, start: number): [string, number] {
   return [out, i];
 }
 
-/** A template literal from `start` (the backtick), `${…}` parts skipped by brace depth. */
-function scanTemplate(src: string, start: number): number {
+/** A template literal from `start` (the backtick), `${…}` parts skipped by brace depth; [content end, next index]. */
+function scanTemplate(src: string, start: number): [number, number] {
   let i = start + 1;
   let depth = 0;
   while (i < src.length) {
     const ch = src[i];
     if (ch === '\\') i += 2;
-    else if (depth === 0 && ch === '`') return i + 1;
+    else if (depth === 0 && ch === '`') return [i, i + 1];
     else if (ch === '$' && src[i + 1] === '{') {
       depth++;
       i += 2;
@@ -97,7 +97,7 @@ function scanTemplate(src: string, start: number): number {
       i++;
     }
   }
-  return i;
+  return [src.length, src.length];
 }
 
 /** A regular expression literal from `start` (the slash); -1 when the line ends before it closes. */
@@ -146,8 +146,8 @@ export function tokenize(src: string, maxTokens = MAX_TOKENS): JsTokens {
       tokens.push({ type: 'string', value });
       i = end;
     } else if (ch === '`') {
-      const end = scanTemplate(src, i);
-      tokens.push({ type: 'template', value: src.slice(i + 1, Math.max(i + 1, end - 1)) });
+      const [contentEnd, end] = scanTemplate(src, i);
+      tokens.push({ type: 'template', value: src.slice(i + 1, contentEnd) });
       i = end;
     } else if (isNameStart(c)) {
       let end = i + 1;
