@@ -21,6 +21,7 @@ async function hardenedSite(cert = ca.issue({ commonName: 'localhost', hosts: LO
 const HEADER_CHECKS = TLS_AND_HEADER_CHECKS.filter((id) => id.startsWith('headers.'));
 const EXPOSURE_CHECKS = ['exposure.sensitive-paths', 'exposure.version-disclosure', 'exposure.cors'];
 const LANDING_CHECKS = ['landing.https', 'landing.mixed-content', 'landing.third-parties', 'landing.google-fonts', 'landing.sri'];
+const TRACKING_CHECKS = ['tracking.consent-gating', 'tracking.fingerprint', 'tracking.ga-anonymize-ip'];
 
 describe('a well-configured HTTPS target', () => {
   let audited: Awaited<ReturnType<typeof auditTarget>>;
@@ -53,7 +54,7 @@ describe('a well-configured HTTPS target', () => {
     const total = audited.result.items.flatMap((i) => i.checks).length;
     expect(finished).toHaveLength(total);
     expect(finished.map((e) => (e.type === 'check-finished' ? e.done : 0))).toEqual(Array.from({ length: total }, (_, i) => i + 1));
-    expect(audited.events.filter((e) => e.type === 'check-started').map((e) => (e.type === 'check-started' ? e.checkId : '')).sort()).toEqual([...TLS_AND_HEADER_CHECKS, ...EXPOSURE_CHECKS, ...LANDING_CHECKS].sort());
+    expect(audited.events.filter((e) => e.type === 'check-started').map((e) => (e.type === 'check-started' ? e.checkId : '')).sort()).toEqual([...TLS_AND_HEADER_CHECKS, ...EXPOSURE_CHECKS, ...LANDING_CHECKS, ...TRACKING_CHECKS].sort());
   });
 
   it('marks checks without automation manual with what to look at, never pass', () => {

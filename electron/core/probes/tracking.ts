@@ -1,3 +1,4 @@
+import type { Chain } from '../net/client';
 import { headerValue, type Exchange } from '../net/types';
 import { baseOf } from './exposure';
 import type { MauticVersionLine } from './mautic-version';
@@ -89,7 +90,9 @@ export const trackingScriptProbe: Probe<'tracking-script'> = {
       ['tracking-page', externalReferer(target)],
       ['landing-page', target.url.href],
     ];
-    const chains = await Promise.all(contexts.map(([, referer]) => net.follow(url, { headers: { referer } })));
+    // One after the other: the second request adds little time, and keeps this probe to one connection.
+    const chains: Chain[] = [];
+    for (const [, referer] of contexts) chains.push(await net.follow(url, { headers: { referer } }));
     const evidence = chains.flatMap((c) => c.exchanges.map((e) => e.evidence));
     const failed = chains.find((c) => c.error);
     if (failed?.error) return { ok: false, error: failed.error, evidence };
