@@ -35,7 +35,11 @@ export function observations(spec: ObsSpec): ConfigObservations {
   const data: MauticConfigObservation = { source: localPhp || crontab ? 'files' : 'none', localPhp, crontab, version: spec.ssh ? exactVersionLine(spec.ssh) : null };
   return {
     'mautic-config': { ok: true, data, evidence: [] },
-    'tracking-script': { ok: true, data: { url: 'https://m.example.org/mtc.js', version: spec.mtc ?? null }, evidence: ['sha-mtc'] },
+    'tracking-script': {
+      ok: true,
+      data: { url: 'https://m.example.org/mtc.js', fetches: [], state: 'mautic', markers: [], version: spec.mtc ?? null, versionMarkers: [], fingerprint: false, incomplete: false },
+      evidence: ['sha-mtc'],
+    },
   };
 }
 
