@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../fixtures/audit-harness';
@@ -55,6 +55,14 @@ const PASSPHRASE = 'tr0ub4dor&3 passphrase';
 const key = makeKeyPair(dir, 'client');
 const encrypted = makeKeyPair(dir, 'encrypted', PASSPHRASE);
 const root = path.join(dir, 'mautic');
+const DB_PASSWORD = 'ssh-read-db-password-5d1c';
+mkdirSync(path.join(root, 'app', 'config'), { recursive: true });
+writeFileSync(
+  path.join(root, 'app', 'config', 'local.php'),
+  `<?php\n$parameters = array(\n  'db_driver' => 'pdo_mysql',\n  'db_password' => '${DB_PASSWORD}',\n  'site_url' => 'https://mautic.example.org',\n  'anonymize_ip' => true,\n);\n`,
+);
+writeFileSync(path.join(root, 'app', 'version.txt'), '4.4.13\n');
+const CRONTAB = '15 3 * * * php /var/www/html/bin/console mautic:maintenance:cleanup --days-old=30 --no-interaction\n';
 const servers: RunningServer[] = [];
 let sshd: RunningSshd;
 let target: string[];
@@ -65,7 +73,7 @@ beforeAll(async () => {
   const https = await startHttps(ca.issue({ commonName: 'localhost', hosts: LOCAL_HOSTS }), hardenedHandler());
   const http = await startHttp(redirectHandler(https.port));
   servers.push(https, http);
-  sshd = await startSshd({ authorizedKeys: [key.publicKey, encrypted.publicKey], stubs: {} });
+  sshd = await startSshd({ authorizedKeys: [key.publicKey, encrypted.publicKey], stubs: { crontab: `#!/bin/sh\nprintf '%s' '${CRONTAB}'\n`, php: '#!/bin/sh\necho "PHP 8.1.2 (cli)"\n' } });
   target = ['audit', https.url, '--ca', path.join(dir, 'ca.pem'), '--http-url', http.url, '--quiet'];
 });
 afterAll(async () => {
@@ -80,9 +88,17 @@ describe('pruefstand audit --ssh', () => {
     const db = path.join(dir, 'key.db');
     const r = await cli([...target, ...ssh(), '--ssh-key', key.privateKeyFile, '--db', db, '--json', '-']);
     expect([0, 1], r.stderr).toContain(r.code);
-    expect(JSON.parse(r.stdout).target).toEqual({ url: expect.stringMatching(/^https:\/\/localhost:\d+\/$/) });
+    const doc = JSON.parse(r.stdout);
+    expect(doc.target).toEqual({ url: expect.stringMatching(/^https:\/\/localhost:\d+\/$/), mauticVersion: null });
+    // The configuration and the crontab were read over SSH and decided the config checks.
+    const checks = new Map(doc.items.flatMap((i: { checks: { id: string; status: string }[] }) => i.checks).map((c: { id: string; status: string }) => [c.id, c.status]));
+    expect(checks.get('config.site-url-https')).toBe('pass');
+    expect(checks.get('config.anonymize-ip')).toBe('pass');
+    expect(checks.get('retention.cleanup-cron')).toBe('pass');
     expect(r.stdout + r.stderr).not.toContain(keyBody(key));
+    expect(r.stdout + r.stderr).not.toContain(DB_PASSWORD);
     expect(readFileSync(db).includes(keyBody(key))).toBe(false);
+    expect(readFileSync(db).includes(DB_PASSWORD)).toBe(false);
   });
 
   it('asks for the passphrase of an encrypted key on the terminal, without echo', async () => {
