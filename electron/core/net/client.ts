@@ -13,6 +13,11 @@ import type { NewEvidence } from '../probes/types';
 export interface RequestInit {
   method?: string;
   headers?: Record<string, string>;
+  /**
+   * Rewrites the body before anything keeps it (evidence, the returned exchange): for files that may hold
+   * secrets, such as an exposed local.php or .env. bodyBytesRead still tells how much the server sent.
+   */
+  redactBody?: (body: Buffer) => Buffer;
 }
 
 export interface Chain {
@@ -68,7 +73,8 @@ function request(url: URL, init: RequestInit, options: NetOptions, trust: TrustC
       settled = true;
       clearTimeout(deadline);
       options.signal?.removeEventListener('abort', onAbort);
-      const body = Buffer.concat(chunks, kept);
+      const read = Buffer.concat(chunks, kept);
+      const body = init.redactBody && read.length ? init.redactBody(read) : read;
       const partial: Omit<Exchange, 'evidence'> = {
         request: { method, url: url.href, headers: Object.entries(headers) },
         response,

@@ -25,16 +25,25 @@ function hasUtf16Bom(body: Buffer): boolean {
   return body.length >= 2 && ((body[0] === 0xff && body[1] === 0xfe) || (body[0] === 0xfe && body[1] === 0xff));
 }
 
+const CHARSET = /charset\s*=\s*["']?([\w.:-]+)/i;
+const META_CHARSET = /<meta[^>]{0,500}charset\s*=\s*["']?([\w.:-]+)/i;
+
+/** An HTML document as a browser would render it: an HTML type (or none at all) and a body that is text. */
+export function isHtmlDocument(contentType: string | null, body: Buffer): boolean {
+  const type = mediaType(contentType);
+  return (type === 'text/html' || type === 'application/xhtml+xml' || type === '') && !looksBinary(body);
+}
+
 /**
- * The body as text: a byte-order mark wins, then the charset of the Content-Type header, else UTF-8.
- * Bytes that are invalid in the encoding become U+FFFD; decoding never throws.
+ * The body as text: a byte-order mark wins, then the charset of the Content-Type header, then a `<meta charset>`
+ * in the first 2 KiB, else UTF-8. Bytes that are invalid in the encoding become U+FFFD; decoding never throws.
  */
 export function decodeText(body: Buffer, contentType: string | null): string {
   let label = 'utf-8';
   if (body.length >= 3 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) label = 'utf-8';
   else if (body.length >= 2 && body[0] === 0xff && body[1] === 0xfe) label = 'utf-16le';
   else if (body.length >= 2 && body[0] === 0xfe && body[1] === 0xff) label = 'utf-16be';
-  else label = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1] ?? 'utf-8';
+  else label = CHARSET.exec(contentType ?? '')?.[1] ?? META_CHARSET.exec(body.subarray(0, 2048).toString('latin1'))?.[1] ?? 'utf-8';
   try {
     return new TextDecoder(label).decode(body);
   } catch {

@@ -2,6 +2,7 @@ import { headerValue, type Exchange, type NetError } from '../net/types';
 import type { NetClient } from '../net/client';
 import type { AuditTarget, Probe, ProbeResult } from './types';
 import { mapLimited } from './map-limited';
+import { redactExposedFile, type SecretBearingKind } from '../mautic-config/redact-exposed';
 
 /** What a requested path would be if the server handed it out; the check judges the content by kind. */
 export type ExposureKind = 'installer' | 'dev-front-controller' | 'config' | 'logs' | 'env' | 'git' | 'media' | 'composer' | 'version-file' | 'not-found';
@@ -63,6 +64,8 @@ const EXCERPT_CHARS = 2048;
 const CONCURRENCY = 4;
 const KEPT_HEADERS = new Set(['server', 'x-powered-by', 'x-generator', 'x-mautic-version', 'x-debug-token', 'x-aspnet-version']);
 
+const isSecretBearing = (kind: ExposureKind): kind is SecretBearingKind => kind === 'config' || kind === 'env' || kind === 'logs';
+
 /** The folder of the installation: paths are resolved against it, so /mautic/ installs are probed in place. */
 export function baseOf(target: AuditTarget): URL {
   const base = new URL(target.url.href);
@@ -101,7 +104,10 @@ export const exposurePathsProbe: Probe<'exposure-paths'> = {
   id: 'exposure-paths',
   async run({ target, net }) {
     const base = baseOf(target);
-    const paths = await mapLimited(EXPOSURE_PATHS, CONCURRENCY, async ({ path, kind }) => observePath(await net.request(new URL(path, base)), path, kind));
+    const paths = await mapLimited(EXPOSURE_PATHS, CONCURRENCY, async ({ path, kind }) => {
+      const redactBody = isSecretBearing(kind) ? (body: Buffer) => redactExposedFile(kind, body) : undefined;
+      return observePath(await net.request(new URL(path, base), { redactBody }), path, kind);
+    });
     const evidence = paths.map((p) => p.evidence);
     return allFailed(paths) ?? { ok: true, data: { base: base.href, paths }, evidence };
   },

@@ -1,6 +1,7 @@
 import { headerValue, type Exchange, type NetError } from '../net/types';
 import { extractForms, type ParsedForm } from './form-parse';
 import { mapLimited } from './map-limited';
+import { decodeText, isHtmlDocument } from './document-text';
 import type { Probe } from './types';
 
 export interface FormPageObservation {
@@ -35,32 +36,13 @@ export interface FormsObservation {
 
 export const MAX_FORM_PAGES = 50;
 const CONCURRENCY = 4;
-const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
-const SNIFF_BYTES = 64 * 1024;
-
-/** The charset of a Content-Type, if the runtime can decode it; else utf-8. */
-function decoderFor(contentType: string | null): TextDecoder {
-  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1];
-  try {
-    return new TextDecoder(charset ?? 'utf-8');
-  } catch {
-    return new TextDecoder('utf-8');
-  }
-}
-
-/** A body a browser would render as a page: an HTML type (or none) and text, not binary (no NUL bytes). */
-function looksLikeHtml(contentType: string | null, body: Buffer): boolean {
-  const type = contentType?.split(';')[0]!.trim().toLowerCase() ?? '';
-  if (type !== '' && !HTML_TYPES.has(type)) return false;
-  return !body.subarray(0, SNIFF_BYTES).includes(0);
-}
 
 export function observeFormPage(url: string, exchanges: Exchange[], error: NetError | null): FormPageObservation {
   const last = exchanges[exchanges.length - 1];
   const response = error ? null : (last?.response ?? null);
   const contentType = response ? headerValue(response.headers, 'content-type') : null;
-  const html = Boolean(response && last && looksLikeHtml(contentType, last.body));
-  const { forms, truncated } = html ? extractForms(decoderFor(contentType).decode(last!.body), last!.request.url) : { forms: [], truncated: false };
+  const html = Boolean(response && last && isHtmlDocument(contentType, last.body));
+  const { forms, truncated } = html ? extractForms(decodeText(last!.body, contentType), last!.request.url) : { forms: [], truncated: false };
   return {
     url,
     chain: exchanges.map((e) => e.request.url),

@@ -2,7 +2,7 @@ import { headerValue, type Exchange, type NetError } from '../net/types';
 import type { Probe } from './types';
 import { extractForms, type ParsedForm } from './form-parse';
 import { detectTrackingEmbed, type TrackingEmbed } from './tracking-embed';
-import { decodeText, looksBinary, mediaType } from './document-text';
+import { decodeText, isHtmlDocument } from './document-text';
 import { MAX_RESOURCES, parseLandingHtml, type ParsedLandingHtml } from './html-resources';
 import { crawl, leftHost, type Visited } from './landing-crawl';
 import { stylesheetLoader, withStylesheetResources, type StylesheetLoader } from './landing-stylesheets';
@@ -91,11 +91,6 @@ export const MAX_PAGES = 50;
 export const CRAWL_DEPTH = 1;
 const CONCURRENCY = 4;
 
-function isHtmlType(contentType: string | null): boolean {
-  const type = mediaType(contentType);
-  return type === 'text/html' || type === 'application/xhtml+xml' || type === '';
-}
-
 async function observePage(
   url: string,
   discoveredFrom: string | null,
@@ -108,7 +103,7 @@ async function observePage(
   const contentType = response ? headerValue(response.headers, 'content-type') : null;
   const pageUrl = last?.request.url ?? url;
   // A discovered link that redirects to another host is not read (the crawl leaves it out).
-  const readable = Boolean(response && last) && isHtmlType(contentType) && !looksBinary(last!.body) && !(discoveredFrom !== null && leftHost(url, pageUrl));
+  const readable = Boolean(response && last) && isHtmlDocument(contentType, last!.body) && !(discoveredFrom !== null && leftHost(url, pageUrl));
   let parsed: ParsedLandingHtml = { resources: [], truncated: false, links: [] };
   let forms: ParsedForm[] = [];
   let tracking: TrackingEmbed | null = null;

@@ -82,21 +82,6 @@ export function plainText(body: string, maxChars = MAX_TEXT_CHARS): PageText {
   return { text: text.slice(0, maxChars), truncated: text.length > maxChars || body.length > maxChars * 2, htmlLang: null };
 }
 
-const CHARSET = /charset\s*=\s*["']?([A-Za-z0-9._:-]+)/i;
-
-/**
- * The body as a string in the charset the server or the page declares (header first, then a `<meta>` in the first
- * 2 KiB); UTF-8 when none is declared or the label is unknown.
- */
-export function decodeBody(body: Buffer, contentType: string | null): string {
-  const label = contentType?.match(CHARSET)?.[1] ?? body.subarray(0, 2048).toString('latin1').match(/<meta[^>]{0,500}charset\s*=\s*["']?([A-Za-z0-9._:-]+)/i)?.[1] ?? 'utf-8';
-  try {
-    return new TextDecoder(label.toLowerCase()).decode(body);
-  } catch {
-    return new TextDecoder('utf-8').decode(body);
-  }
-}
-
 const GERMAN = new Set(['der', 'die', 'das', 'und', 'nicht', 'wir', 'ihre', 'ihrer', 'sie', 'werden', 'ist', 'mit', 'für', 'von', 'zu', 'auf', 'eine', 'daten', 'personenbezogenen', 'sofern', 'oder']);
 const ENGLISH = new Set(['the', 'and', 'of', 'to', 'we', 'your', 'you', 'is', 'with', 'for', 'by', 'data', 'personal', 'are', 'this', 'or', 'our', 'which', 'may']);
 const LANGUAGE_SAMPLE = 50_000;

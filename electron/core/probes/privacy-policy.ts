@@ -1,7 +1,8 @@
 import { headerValue, type Exchange, type NetError } from '../net/types';
 import type { NetClient } from '../net/client';
 import { mapLimited } from './map-limited';
-import { decodeBody, detectLanguage, extractVisibleText, plainText, type PageText } from './page-text';
+import { decodeText, mediaType } from './document-text';
+import { detectLanguage, extractVisibleText, plainText, type PageText } from './page-text';
 import { recognizeElements, type RecognizedElements } from './privacy-elements';
 import { findPolicyLink } from './privacy-link';
 import { POLICY_ELEMENTS } from './privacy-vocabulary';
@@ -63,13 +64,10 @@ export interface PrivacyPolicyObservation {
 
 const lastOf = (exchanges: Exchange[]) => exchanges[exchanges.length - 1];
 
-function mediaType(contentType: string | null): string {
-  return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
-}
 
 function readText(exchange: Exchange, contentType: string | null): PageText | null {
   const type = mediaType(contentType);
-  const body = decodeBody(exchange.body, contentType);
+  const body = decodeText(exchange.body, contentType);
   if (type === '' || type === 'text/html' || type === 'application/xhtml+xml') return extractVisibleText(body);
   if (type === 'text/plain') return plainText(body);
   return null;
@@ -84,7 +82,7 @@ async function searchLink(net: NetClient, pages: string[]) {
     const type = response ? mediaType(headerValue(response.headers, 'content-type')) : 'none';
     const isHtml = type === '' || type === 'text/html' || type === 'application/xhtml+xml';
     const ok = response !== null && response.status >= 200 && response.status < 300 && isHtml;
-    const link = ok ? findPolicyLink(decodeBody(last!.body, headerValue(response.headers, 'content-type')), last!.request.url) : null;
+    const link = ok ? findPolicyLink(decodeText(last!.body, headerValue(response.headers, 'content-type')), last!.request.url) : null;
     return { searched, link: link ? { ...link, page: href } : null };
   });
   return { searched: results.map((r) => r.searched), link: results.find((r) => r.link)?.link ?? null };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBody, detectLanguage, extractVisibleText, MAX_TEXT_CHARS, plainText } from '../../../electron/core/probes/page-text';
+import { decodeText } from '../../../electron/core/probes/document-text';
+import { detectLanguage, extractVisibleText, MAX_TEXT_CHARS, plainText } from '../../../electron/core/probes/page-text';
 
 describe('extractVisibleText', () => {
   it('keeps only what a visitor reads from hostile HTML, one line per block', () => {
@@ -57,22 +58,22 @@ describe('plainText', () => {
   });
 });
 
-describe('decodeBody', () => {
+describe('decodeText', () => {
   const latin1 = Buffer.from('<p>Datenschutzerklärung – Löschung</p>', 'latin1');
 
   it('follows the charset of the Content-Type header', () => {
-    expect(decodeBody(latin1, 'text/html; charset=ISO-8859-1')).toContain('Datenschutzerklärung');
+    expect(decodeText(latin1, 'text/html; charset=ISO-8859-1')).toContain('Datenschutzerklärung');
   });
 
   it('falls back to a <meta charset> in the page', () => {
     const body = Buffer.concat([Buffer.from('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"></head>'), latin1]);
-    expect(decodeBody(body, 'text/html')).toContain('Löschung');
+    expect(decodeText(body, 'text/html')).toContain('Löschung');
   });
 
   it('reads UTF-8 when nothing or something unknown is declared', () => {
     const utf8 = Buffer.from('<p>Löschung</p>', 'utf8');
-    expect(decodeBody(utf8, null)).toBe('<p>Löschung</p>');
-    expect(decodeBody(utf8, 'text/html; charset=x-no-such-charset')).toBe('<p>Löschung</p>');
+    expect(decodeText(utf8, null)).toBe('<p>Löschung</p>');
+    expect(decodeText(utf8, 'text/html; charset=x-no-such-charset')).toBe('<p>Löschung</p>');
   });
 });
 
