@@ -7,9 +7,8 @@ import { openStore, verifyStore } from '../../electron/core/store';
 import { tempDir } from '../fixtures/audit-harness';
 import { LOCAL_HOSTS, makeCa } from '../fixtures/certs';
 import { hardenedHandler, redirectHandler, startHttp, startHttps, type RunningServer } from '../fixtures/servers';
+import { CLI, runCli } from '../fixtures/cli';
 
-const ROOT = path.resolve(__dirname, '../..');
-const CLI = path.join(ROOT, 'dist/electron/cli.js');
 const ITEM_IDS = [
   'privacy-policy', 'records-of-processing', 'processor-agreements', 'double-opt-in', 'form-consent', 'delete-unconsented',
   'cleanup-job', 'tracking-consent', 'tracking-settings', 'google-analytics', 'https-only', 'server-hardening',
@@ -17,17 +16,7 @@ const ITEM_IDS = [
 ];
 
 /** Runs the built CLI without blocking this process: the target servers live in it and must keep answering. */
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, LANG: 'C', LC_ALL: '', ...env }, timeout: 60_000 });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = runCli;
 
 const ca = makeCa();
 const dir = tempDir('pruefstand-cli-');

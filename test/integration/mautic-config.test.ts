@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
@@ -7,6 +6,7 @@ import { auditTarget, tempDir, type AuditedTarget } from '../fixtures/audit-harn
 import { LOCAL_HOSTS, makeCa } from '../fixtures/certs';
 import { SECRET_CRONTAB, SECRET_LOCAL_PHP, SECRETS } from '../fixtures/mautic-config-files';
 import { HARDENED_HEADERS, HARDENED_PAGE, redirectHandler, startHttp, startHttps, type RunningServer } from '../fixtures/servers';
+import { CLI, runCli } from '../fixtures/cli';
 
 const CONFIG_CHECKS = ['config.anonymize-ip', 'config.track-by-fingerprint', 'config.track-contact-by-ip', 'config.site-url-https', 'config.api-basic-auth', 'tenancy.domains', 'retention.cleanup-cron'];
 
@@ -159,22 +159,11 @@ describe('bad or missing files', () => {
 });
 
 describe('the CLI with --config and --crontab', () => {
-  const ROOT = path.resolve(__dirname, '../..');
-  const CLI = path.join(ROOT, 'dist/electron/cli.js');
-
   it('reports the config verdicts in its JSON and prints no secret', async () => {
     expect(existsSync(CLI), 'run `npm run build` first').toBe(true);
     const caFile = write('ca.pem', ca.certPem);
     const args = ['audit', site.url, '--ca', caFile, '--http-url', site.httpUrl, '--db', path.join(dir, 'cli.db'), '--config', write('cli.php', SECRET_LOCAL_PHP), '--crontab', write('cli.cron', SECRET_CRONTAB), '--json', '-', '--quiet'];
-    const r = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, LANG: 'C', LC_ALL: '' }, timeout: 60_000 });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-      child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+    const r = await runCli(args);
     expect(r.code, r.stderr).toBe(1); // anonymize_ip is off: a failed check
     const doc = JSON.parse(r.stdout);
     const checks = new Map<string, { status: string }>(doc.items.flatMap((i: { checks: { id: string; status: string }[] }) => i.checks.map((c) => [c.id, c])));

@@ -1,5 +1,4 @@
 // Reports from the CLI (audit --pdf/--xlsx/--pack, report <runId>) and from the app's service.
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,8 +7,8 @@ import type { AuditEventEnvelope } from '../../electron/shared/contract';
 import { tempDir } from '../fixtures/audit-harness';
 import { LOCAL_HOSTS, makeCa } from '../fixtures/certs';
 import { hardenedHandler, redirectHandler, startHttp, startHttps, type RunningServer } from '../fixtures/servers';
+import { runCli } from '../fixtures/cli';
 
-const CLI = path.resolve(__dirname, '../../dist/electron/cli.js');
 const ca = makeCa();
 const dir = tempDir('pruefstand-reports-');
 const caFile = path.join(dir, 'ca.pem');
@@ -17,17 +16,7 @@ writeFileSync(caFile, ca.certPem);
 const servers: RunningServer[] = [];
 let target: { url: string; httpUrl: string };
 
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, LANG: 'C', LC_ALL: '' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = (args: string[]) => runCli(args);
 
 beforeAll(async () => {
   const https = await startHttps(ca.issue({ commonName: 'localhost', hosts: LOCAL_HOSTS }), hardenedHandler());

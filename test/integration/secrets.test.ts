@@ -1,28 +1,18 @@
 // The secrets in an installation's local.php never reach the store, the evidence, or a report: the insecure
 // Mautic 5.1 and 2.16 (which also serve their local.php to anyone) audited by the built CLI with --config.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../fixtures/audit-harness';
 import { makeCa } from '../fixtures/certs';
 import { startMautic, type MauticFixture } from '../fixtures/mautic';
+import { runCli } from '../fixtures/cli';
 
-const CLI = path.resolve(__dirname, '../../dist/electron/cli.js');
 const ca = makeCa();
 
 /** Runs the built CLI without blocking this process: the target servers live in it and must keep answering. */
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, LANG: 'C', LC_ALL: '' }, timeout: 120_000 });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = (args: string[]) => runCli(args);
 
 interface Place {
   where: string;

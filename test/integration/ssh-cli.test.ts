@@ -6,9 +6,9 @@ import { tempDir } from '../fixtures/audit-harness';
 import { LOCAL_HOSTS, makeCa } from '../fixtures/certs';
 import { hardenedHandler, redirectHandler, startHttp, startHttps, type RunningServer } from '../fixtures/servers';
 import { makeKeyPair, startSshd, type RunningSshd } from '../fixtures/sshd';
+import { CLI, runCli } from '../fixtures/cli';
 
 // Runs the built CLI (npm run build first), asynchronously: the target servers live in this process.
-const CLI = path.resolve(__dirname, '../../dist/electron/cli.js');
 
 interface Ran {
   code: number | null;
@@ -16,17 +16,7 @@ interface Ran {
   stderr: string;
 }
 
-function cli(args: string[], env: Record<string, string> = {}): Promise<Ran> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, LANG: 'C', LC_ALL: '', SSH_AUTH_SOCK: '', ...env }, timeout: 60_000 });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, { SSH_AUTH_SOCK: '', ...env });
 
 /**
  * Runs the CLI on a real pseudo-terminal (util-linux `script`), types `typed` once `prompt` shows up, and returns
