@@ -7,8 +7,9 @@ import { runAudit } from '../../electron/core/audit/run';
 import type { AuditResult } from '../../electron/core/audit/types';
 import { loadChecklist } from '../../electron/core/checklist/load';
 import { openStore } from '../../electron/core/store';
-import { LOCAL_HOSTS, makeCa } from '../fixtures/certs';
-import { hardenedHandler, redirectHandler, startHttp, startHttps } from '../fixtures/servers';
+import { auditTarget } from '../../electron/core/audit/target';
+import { makeCa } from '../fixtures/certs';
+import { startMautic } from '../fixtures/mautic';
 
 const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 30);
 const CONCURRENT = Number(process.env.BENCH_CONCURRENT ?? 8);
@@ -23,17 +24,27 @@ const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
 async function main() {
   const ca = makeCa();
-  const https = await startHttps(ca.issue({ commonName: 'localhost', hosts: LOCAL_HOSTS }), hardenedHandler());
-  const http = await startHttp(redirectHandler(https.port));
+  // A well-run Mautic 4.4 with everything an auditor gives: landing pages (and the pages they link), form
+  // pages, the privacy policy, local.php and the crontab — the full checklist, every probe at work.
+  const mautic = await startMautic({ version: '4.4', secure: true, ca });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pruefstand-bench-'));
   const store = openStore(path.join(dir, 'bench.db'));
   const checklist = loadChecklist('mautic-dsgvo');
-  const installation = store.ensureInstallationForUrl(https.url, 'Bench');
+  const installation = store.ensureInstallationForUrl(mautic.url, 'Bench');
+  const target = () =>
+    auditTarget({
+      baseUrl: mautic.url,
+      httpUrl: mautic.httpUrl,
+      landingPages: mautic.landingPages,
+      formUrls: mautic.formUrls,
+      privacyPolicyUrl: mautic.privacyPolicyUrl,
+      config: { kind: 'files', localPhpPath: mautic.localPhpPath, crontabPath: mautic.crontabPath },
+    });
 
   const audit = async () => {
     const t0 = performance.now();
     const result: AuditResult = await runAudit({
-      target: { url: new URL(https.url), httpUrl: new URL(http.url) },
+      target: target(),
       checklist,
       installationId: installation.id,
       recorder: store,
@@ -43,7 +54,8 @@ async function main() {
     });
     const wall = performance.now() - t0;
     const slowest = Math.max(...result.probeTimings.map((p) => p.ms));
-    if (result.items.some((i) => i.checks.some((c) => c.status === 'error'))) throw new Error('bench target gave an error verdict');
+    const errors = result.items.flatMap((i) => i.checks).filter((c) => c.status === 'error');
+    if (errors.length) throw new Error(`bench target gave an error verdict: ${errors.map((c) => `${c.checkId}: ${c.message}`).join('; ')}`);
     return { wall, slowest, ratio: wall / Math.max(slowest, 1) };
   };
 
@@ -72,7 +84,7 @@ async function main() {
     ]),
   ];
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  console.log('\nPrüfstand audit benchmark (loopback target, full mautic-dsgvo checklist)\n');
+  console.log('\nPrüfstand audit benchmark (loopback Mautic 4.4 with landing pages, forms, policy and config; full mautic-dsgvo checklist)\n');
   for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c]!)).join('  '));
   console.log(`\nfirst (cold) audit of the process: ${fmt(cold.wall)}`);
   console.log(`concurrent throughput: ${((concurrent.length / concurrentTotal) * 1000).toFixed(1)} audits/s`);
@@ -80,7 +92,7 @@ async function main() {
   console.log('aim: median wall well under 1000 ms; wall/slowest probe ≤ 1.5×');
 
   store.close();
-  await Promise.all([https.close(), http.close()]);
+  await mautic.close();
   rmSync(dir, { recursive: true, force: true });
 }
 

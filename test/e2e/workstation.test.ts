@@ -9,6 +9,7 @@ import { createAppService, type AppService } from '../../electron/core/service';
 import { tempDir } from '../fixtures/audit-harness';
 import { launchChromium, screenshot } from '../fixtures/browser';
 import { LOCAL_HOSTS, makeCa } from '../fixtures/certs';
+import { startMautic, type MauticFixture } from '../fixtures/mautic';
 import { hardenedHandler, HARDENED_HEADERS, redirectHandler, startHttp, startHttps, type RunningServer } from '../fixtures/servers';
 
 const RENDERER_DIR = path.resolve(__dirname, '../../dist/renderer');
@@ -17,6 +18,7 @@ const HOSTILE_BODY = '<!doctype html><title>x</title><script>window.__pwned="bod
 
 const ca = makeCa();
 const servers: RunningServer[] = [];
+const fixtures: MauticFixture[] = [];
 let service: AppService;
 let bridge: Bridge;
 let browser: Browser;
@@ -62,7 +64,7 @@ afterAll(async () => {
   await browser?.close();
   await bridge?.close();
   await service?.close();
-  await Promise.all(servers.map((s) => s.close()));
+  await Promise.all([...servers, ...fixtures].map((s) => s.close()));
 });
 
 const main = () => page.getByRole('main');
@@ -231,6 +233,37 @@ describe('the workstation in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
     await screenshot(page, '12-results-1024x700');
     await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('audits a Mautic installation with its pages, forms, policy and local.php: version shown, secrets redacted', async () => {
+    const m = await startMautic({ version: '4.4', secure: false, ca });
+    fixtures.push(m);
+    await sidebar().getByRole('button', { name: 'Müller & Söhne GmbH' }).click();
+    await createInstallation('Mautic 4.4', m.url, m.httpUrl);
+    await page.getByLabel('Landing-page URLs').fill(m.landingPages.join('\n'));
+    await page.getByLabel('Privacy-policy URL').fill(m.privacyPolicyUrl);
+    await page.getByLabel('Form pages (URLs)').fill(m.formUrls.join('\n'));
+    await page.getByLabel('local.php').fill(m.localPhpPath);
+    await page.getByLabel('Crontab (optional)').fill(m.crontabPath);
+    await page.getByRole('button', { name: 'Create installation' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mautic 4.4' }).waitFor();
+    await runAuditAndOpenResults();
+    expect(await page.getByTestId('run-mautic-version').innerText()).toMatch(/^4\./);
+    await expect.poll(() => item(/^Item 5: .*Fail/).count()).toBe(1);
+    await expect.poll(() => item(/^Item 9: .*Fail/).count()).toBe(1);
+    await screenshot(page, '16-mautic-results');
+
+    await item(/^Item 9: /).click();
+    // The merged configuration, each value with where it comes from (local.php or the version's default).
+    await main().getByRole('button', { name: /^Open evidence: Effective configuration with provenance, secrets redacted/ }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Evidence: Configuration file (redacted)' });
+    await dialog.waitFor();
+    await expect.poll(() => dialog.innerText()).toContain('[redacted]');
+    const shown = await dialog.innerText();
+    for (const secret of m.secrets) expect(shown).not.toContain(secret);
+    await screenshot(page, '17-config-evidence-redacted');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
   });
 
   it('reads the configuration over SSH: settings kept, the password asked for at the audit and never stored', async () => {

@@ -54,6 +54,11 @@ export function mergedEvidence(file: RedactedLocalPhp, path: string, version: Ve
       file: path,
       defaultsFor: merged.range.label,
       versionKnown: merged.versionKnown,
+      ...(merged.versionKnown
+        ? {}
+        : {
+            note: `The exact Mautic version was not known when this was stored, so defaults are those of ${merged.range.label} (marked assumed-default). The checks apply the defaults of the version line detected from /mtc.js and name it in their findings.`,
+          }),
       redactedKeys: file.redactedKeys,
       ignoredStatements: file.ignoredStatements,
       values,
