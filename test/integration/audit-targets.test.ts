@@ -3,7 +3,7 @@ import { verifyStore } from '../../electron/core/store';
 import { auditTarget, TLS_AND_HEADER_CHECKS } from '../fixtures/audit-harness';
 import { daysFromNow, LOCAL_HOSTS, makeCa, selfSigned } from '../fixtures/certs';
 import { startNginx } from '../fixtures/nginx';
-import { hardenedHandler, HARDENED_HEADERS, redirectHandler, startHttp, startHttps, startSilent, type RunningServer } from '../fixtures/servers';
+import { startHardenedSite, hardenedHandler, HARDENED_HEADERS, redirectHandler, startHttp, startHttps, startSilent, type RunningServer } from '../fixtures/servers';
 
 const ca = makeCa();
 const servers: RunningServer[] = [];
@@ -12,10 +12,9 @@ afterAll(async () => {
 });
 
 async function hardenedSite(cert = ca.issue({ commonName: 'localhost', hosts: LOCAL_HOSTS }), handler = hardenedHandler()) {
-  const https = await startHttps(cert, handler);
-  const http = await startHttp(redirectHandler(https.port));
-  servers.push(https, http);
-  return { url: https.url, httpUrl: http.url };
+  const site = await startHardenedSite(cert, handler);
+  servers.push(...site.servers);
+  return { url: site.url, httpUrl: site.httpUrl };
 }
 
 const HEADER_CHECKS = TLS_AND_HEADER_CHECKS.filter((id) => id.startsWith('headers.'));

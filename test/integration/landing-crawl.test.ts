@@ -3,7 +3,7 @@ import type http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditTarget } from '../fixtures/audit-harness';
 import { LOCAL_HOSTS, makeCa } from '../fixtures/certs';
-import { hardenedHandler, redirectHandler, startHttp, startHttps, startSilent, type RunningServer } from '../fixtures/servers';
+import { startHardenedSite, startHttps, startSilent, type RunningServer } from '../fixtures/servers';
 
 // The website (127.0.0.1) links its landing page to two pages on its own host and one on another host
 // (localhost, the same server under another name). Its stylesheets pull in Google Fonts by @import and by
@@ -53,12 +53,11 @@ const websiteHandler = (req: http.IncomingMessage, res: http.ServerResponse) => 
 };
 
 beforeAll(async () => {
-  const https = await startHttps(ca.issue({ commonName: 'localhost', hosts: LOCAL_HOSTS }), hardenedHandler());
-  const plain = await startHttp(redirectHandler(https.port));
+  const site = await startHardenedSite(ca.issue({ commonName: 'localhost', hosts: LOCAL_HOSTS }));
   website = await startHttps(ca.issue({ commonName: '127.0.0.1', hosts: LOCAL_HOSTS }), websiteHandler);
   silent = await startSilent('https');
-  servers.push(https, plain, website, silent);
-  mautic = { url: https.url, httpUrl: plain.url };
+  servers.push(...site.servers, website, silent);
+  mautic = { url: site.url, httpUrl: site.httpUrl };
 });
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.close()));

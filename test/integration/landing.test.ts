@@ -2,7 +2,7 @@ import type http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditTarget } from '../fixtures/audit-harness';
 import { LOCAL_HOSTS, makeCa } from '../fixtures/certs';
-import { hardenedHandler, redirectHandler, startHttp, startHttps, type RunningServer } from '../fixtures/servers';
+import { startHardenedSite, startHttp, startHttps, type RunningServer } from '../fixtures/servers';
 
 const LANDING_CHECKS = ['landing.https', 'landing.mixed-content', 'landing.third-parties', 'landing.google-fonts', 'landing.sri'];
 
@@ -40,13 +40,12 @@ let website: RunningServer;
 let plain: RunningServer;
 
 beforeAll(async () => {
-  const https = await startHttps(ca.issue({ commonName: 'localhost', hosts: LOCAL_HOSTS }), hardenedHandler());
-  const http = await startHttp(redirectHandler(https.port));
+  const site = await startHardenedSite(ca.issue({ commonName: 'localhost', hosts: LOCAL_HOSTS }));
   plain = await startHttp((_req, res) => void res.writeHead(200, { 'Content-Type': 'text/html' }).end(GOOD_PAGE));
-  servers.push(https, http, plain);
+  servers.push(...site.servers, plain);
   website = await startHttps(ca.issue({ commonName: '127.0.0.1', hosts: LOCAL_HOSTS }), websiteHandler(plain.port));
   servers.push(website);
-  mautic = { url: https.url, httpUrl: http.url };
+  mautic = { url: site.url, httpUrl: site.httpUrl };
 });
 
 const page = (path: string) => `https://127.0.0.1:${website.port}${path}`;

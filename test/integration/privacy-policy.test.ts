@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditTarget } from '../fixtures/audit-harness';
 import { LOCAL_HOSTS, makeCa } from '../fixtures/certs';
 import { ENGLISH_COMPLETE, GERMAN_COMPLETE, GERMAN_INCOMPLETE, pageLinkingTo } from '../fixtures/privacy-policies';
-import { hardenedHandler, redirectHandler, startHttp, startHttps, type RunningServer } from '../fixtures/servers';
+import { startHardenedSite, startHttp, startHttps, type RunningServer } from '../fixtures/servers';
 
 const CHECKS = ['privacy-policy.reachable', 'privacy-policy.mentions-tracking', 'privacy-policy.art13'];
 /** The landing page embeds YouTube and jsDelivr (listed, never fetched) and links to the policy in its footer. */
@@ -35,12 +35,11 @@ let website: RunningServer;
 let plain: RunningServer;
 
 beforeAll(async () => {
-  const https = await startHttps(ca.issue({ commonName: 'localhost', hosts: LOCAL_HOSTS }), hardenedHandler());
-  const http = await startHttp(redirectHandler(https.port));
+  const site = await startHardenedSite(ca.issue({ commonName: 'localhost', hosts: LOCAL_HOSTS }));
   website = await startHttps(ca.issue({ commonName: '127.0.0.1', hosts: LOCAL_HOSTS }), websiteHandler);
   plain = await startHttp((_req, res) => void res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(GERMAN_COMPLETE));
-  servers.push(https, http, website, plain);
-  mautic = { url: https.url, httpUrl: http.url };
+  servers.push(...site.servers, website, plain);
+  mautic = { url: site.url, httpUrl: site.httpUrl };
 });
 
 const site = (path: string) => `https://127.0.0.1:${website.port}${path}`;
