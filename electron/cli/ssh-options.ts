@@ -6,6 +6,7 @@ import { checkPrivateKey } from '../core/ssh/private-key';
 import type { Lang } from '../shared/domain';
 import { isTerminal, promptHidden, type TtyInput } from './prompt';
 import { text, type TextKey } from './texts';
+import { agentSocket } from '../core/ssh/agent';
 import { UsageError } from './usage-error';
 
 /** The SSH options as given, checked; no secret is read yet. */
@@ -114,8 +115,11 @@ export async function sshSource(args: SshArgs, io: PromptIo, lang: Lang): Promis
   else if (args.askPassword) {
     const where = `${args.username}@${args.host}`;
     auth = { kind: 'password', password: await ask(io, lang, text(lang, 'sshPasswordPrompt', { where }), 'sshPasswordNeedsTty', { where }) };
-  } else if (io.env.SSH_AUTH_SOCK) auth = { kind: 'agent', socket: io.env.SSH_AUTH_SOCK };
-  else throw usage(lang, 'sshNoAuth');
+  } else {
+    const socket = agentSocket(io.env);
+    if (!socket) throw usage(lang, 'sshNoAuth');
+    auth = { kind: 'agent', socket };
+  }
   return {
     kind: 'ssh',
     host: args.host,

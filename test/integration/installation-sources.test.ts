@@ -117,7 +117,9 @@ describe('configSourceFor: what one audit reads', () => {
     writeFileSync(keyPath, 'KEY');
     const files = { configPath: null, crontabPath: null };
     expect(configSourceFor({ ...base, ...files, ssh: { ...SSH, auth: 'agent' } as never }, null, { SSH_AUTH_SOCK: '/run/agent.sock' })).toMatchObject({ kind: 'ssh', auth: { kind: 'agent', socket: '/run/agent.sock' } });
-    expect(() => configSourceFor({ ...base, ...files, ssh: { ...SSH, auth: 'agent' } as never }, null, {})).toThrow(/SSH_AUTH_SOCK/);
+    expect(() => configSourceFor({ ...base, ...files, ssh: { ...SSH, auth: 'agent' } as never }, null, {}, 'linux')).toThrow(/SSH_AUTH_SOCK/);
+    // Windows' OpenSSH agent sets no SSH_AUTH_SOCK: its named pipe is used.
+    expect(configSourceFor({ ...base, ...files, ssh: { ...SSH, auth: 'agent' } as never }, null, {}, 'win32')).toMatchObject({ auth: { kind: 'agent', socket: '\\\\.\\pipe\\openssh-ssh-agent' } });
     const key = configSourceFor({ ...base, ...files, ssh: { ...SSH, auth: 'key', keyPath } as never }, 'pass');
     expect(key).toMatchObject({ kind: 'ssh', host: 'mautic.example.org', auth: { kind: 'key', passphrase: 'pass' } });
     expect(() => configSourceFor({ ...base, ...files, ssh: { ...SSH, auth: 'key', keyPath: path.join(dir, 'missing') } as never }, null)).toThrow(/cannot be read/);

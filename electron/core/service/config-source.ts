@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ConfigSource } from '../probes/config-source';
 import type { Installation } from '../store/installations';
+import { agentSocket } from '../ssh/agent';
 import { ServiceError } from './dispatch';
 
 /**
@@ -16,7 +17,7 @@ export interface SecretVault {
  * The installation's config source for one audit: its SSH login (with the secret kept for it or given for this
  * audit), else the local.php / crontab files picked on this workstation, else none.
  */
-export function configSourceFor(installation: Installation, secret: string | null, env: NodeJS.ProcessEnv = process.env): ConfigSource | null {
+export function configSourceFor(installation: Installation, secret: string | null, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): ConfigSource | null {
   const { ssh } = installation;
   if (!ssh) {
     if (!installation.configPath && !installation.crontabPath) return null;
@@ -25,7 +26,7 @@ export function configSourceFor(installation: Installation, secret: string | nul
   const common = { kind: 'ssh' as const, host: ssh.host, port: ssh.port, username: ssh.username, mauticRoot: ssh.mauticRoot, webUser: ssh.webUser, hostKeySha256: ssh.hostKeySha256 };
   switch (ssh.auth) {
     case 'agent': {
-      const socket = env.SSH_AUTH_SOCK;
+      const socket = agentSocket(env, platform);
       if (!socket) throw new ServiceError('invalid', 'SSH login with the agent: no SSH agent is running (SSH_AUTH_SOCK is not set)');
       return { ...common, auth: { kind: 'agent', socket } };
     }
