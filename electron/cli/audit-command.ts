@@ -83,6 +83,7 @@ export async function auditCommand(argv: string[], io: Io, envLang: Lang): Promi
     if (!args.quiet) {
       report.write(summaryTable(result, lang, Boolean(report.isTTY) && !io.env.NO_COLOR, report.columns || 100) + '\n');
       report.write(text(lang, 'stored', { runId: result.runId, db: dbFile }) + '\n');
+      if (ssh && !ssh.hostKeySha256 && result.sshHostKey) report.write(text(lang, 'sshHostKeySeen', { host: ssh.host, key: result.sshHostKey }) + '\n');
       if (args.json && !jsonToStdout) report.write(text(lang, 'jsonWritten', { file: args.json }) + '\n');
     }
     if (result.state === 'cancelled') {

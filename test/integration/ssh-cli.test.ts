@@ -91,6 +91,14 @@ describe('pruefstand audit --ssh', () => {
     expect(readFileSync(db).includes(DB_PASSWORD)).toBe(false);
   });
 
+  it('without --ssh-host-key names the host key it saw, so the auditor can check and pin it', async () => {
+    const unpinned = ssh().slice(0, -2);
+    const r = await cli([...target.filter((a) => a !== '--quiet'), ...unpinned, '--ssh-key', key.privateKeyFile, '--db', path.join(dir, 'tofu.db')]);
+    expect([0, 1], r.stderr).toContain(r.code);
+    expect(r.stdout).toContain(`SSH host key of 127.0.0.1: ${sshd.hostKey.fingerprint}`);
+    expect(r.stdout).toContain(`--ssh-host-key ${sshd.hostKey.fingerprint}`);
+  });
+
   it('asks for the passphrase of an encrypted key on the terminal, without echo', async () => {
     const db = path.join(dir, 'passphrase.db');
     const r = await cliOnTerminal([...target, ...ssh(), '--ssh-key', encrypted.privateKeyFile, '--db', db], `Passphrase for ${encrypted.privateKeyFile}: `, PASSPHRASE);

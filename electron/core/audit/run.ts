@@ -142,7 +142,9 @@ export async function runAudit(req: AuditRequest): Promise<AuditResult> {
   const finishedAt = new Date().toISOString();
   recorder.finishRun(runId, { state, items, summary, finishedAt });
   emit({ type: 'run-finished', runId, state });
-  return { runId, state, startedAt, finishedAt, items, summary, evidence, probeTimings: timings, unreachable: unreachableReason(observations) };
+  const config = observations['mautic-config'];
+  const sshHostKey = config?.ok ? config.data.sshHostKey : null;
+  return { runId, state, startedAt, finishedAt, items, summary, evidence, probeTimings: timings, unreachable: unreachableReason(observations), sshHostKey };
 }
 
 async function runProbe(probeId: ProbeId, ctx: Parameters<(typeof PROBES)[ProbeId]['run']>[0]): Promise<ProbeResult<unknown>> {

@@ -42,4 +42,6 @@ export interface AuditResult {
   probeTimings: ProbeTiming[];
   /** Why nothing at all could be reached at the target URL; null when the target answered. */
   unreachable: string | null;
+  /** The SSH host key seen when the installation's files were read over SSH (to pin on first use); else null. */
+  sshHostKey: string | null;
 }

@@ -47,6 +47,8 @@ export interface MauticConfigObservation {
   crontab: CrontabObservation | FileFailure | null;
   /** The exact version read over SSH; null otherwise (the checks then use the mtc.js version line). */
   version: MauticVersionLine | null;
+  /** The SSH server's host key as seen (`SHA256:…`); null when nothing was read over SSH. */
+  sshHostKey: string | null;
 }
 
 type Bytes = { ok: true; bytes: Buffer } | { ok: false; error: NetError };
@@ -129,13 +131,13 @@ export const mauticConfigProbe: Probe<'mautic-config'> = {
   async run({ target, evidence, signal }) {
     const source = target.config;
     if (!source || (source.kind === 'files' && !source.localPhpPath && !source.crontabPath)) {
-      return { ok: true, data: { source: 'none', localPhp: null, crontab: null, version: null }, evidence: [] };
+      return { ok: true, data: { source: 'none', localPhp: null, crontab: null, version: null, sshHostKey: null }, evidence: [] };
     }
     if (source.kind === 'files') {
       const { localPhpPath, crontabPath } = source;
       const localPhp = localPhpPath ? observeLocalPhp(localPhpPath, await readBounded(localPhpPath, MAX_LOCAL_PHP_BYTES), null, evidence) : null;
       const crontab = crontabPath ? observeCrontab(crontabPath, await readBounded(crontabPath, MAX_CRONTAB_BYTES), evidence) : null;
-      return result({ source: 'files', localPhp, crontab, version: null });
+      return result({ source: 'files', localPhp, crontab, version: null, sshHostKey: null });
     }
     const read = await readInstallationOverSsh(source, signal);
     if (!read.ok) return { ok: false, error: { code: read.error.code, message: redactText(read.error.message) }, evidence: [] };
@@ -148,6 +150,6 @@ export const mauticConfigProbe: Probe<'mautic-config'> = {
     const localPhp = observeLocalPhp(phpPath, phpBytes, version, evidence);
     const cronPath = `${source.host}: crontab -l${source.webUser ? ` (${source.webUser})` : ''}`;
     const crontab = observeCrontab(cronPath, files.crontab === null ? notFound('The crontab') : { ok: true, bytes: Buffer.from(files.crontab, 'utf8') }, evidence);
-    return result({ source: 'ssh', localPhp, crontab, version }, [session]);
+    return result({ source: 'ssh', localPhp, crontab, version, sshHostKey: files.hostKeySha256 }, [session]);
   },
 };

@@ -27,6 +27,17 @@ export function createAuditRunner(store: Store, checklist: () => Checklist, emit
     }
   }
 
+  /** Trust on first use: the host key seen at the first SSH read is pinned; later audits refuse any other key. */
+  function pinHostKey(installationId: number, seen: string | null): void {
+    const current = store.installations.get(installationId);
+    if (!seen || !current?.ssh || current.ssh.hostKeySha256) return;
+    try {
+      store.installations.update(installationId, { ssh: { ...current.ssh, hostKeySha256: seen } });
+    } catch {
+      // Edited or gone meanwhile: the key seen stays in the run's evidence; the next audit pins it.
+    }
+  }
+
   function start(installationId: number, lang: Lang, sshSecret: string | null = null): { auditId: string } {
     const installation = store.installations.get(installationId);
     if (!installation) throw new ServiceError('not-found', `installation ${installationId} does not exist`);
@@ -58,7 +69,7 @@ export function createAuditRunner(store: Store, checklist: () => Checklist, emit
         }),
       )
       .then(
-        () => undefined,
+        (result) => pinHostKey(installationId, result.sshHostKey),
         (error: unknown) => send({ type: 'run-failed', message: error instanceof Error ? error.message : String(error) }),
       )
       .finally(() => running.delete(auditId));

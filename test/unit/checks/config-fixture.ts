@@ -32,7 +32,7 @@ export function observations(spec: ObsSpec): ConfigObservations {
     const r = redactedCrontab(spec.crontab);
     crontab = r.ok ? { ok: true, path: '/tmp/crontab', lines: r.parsed.lines, truncated: r.parsed.truncated, evidence: ['sha-cron'] } : { ok: false, path: '/tmp/crontab', error: r.error, evidence: [] };
   }
-  const data: MauticConfigObservation = { source: localPhp || crontab ? 'files' : 'none', localPhp, crontab, version: spec.ssh ? exactVersionLine(spec.ssh) : null };
+  const data: MauticConfigObservation = { source: localPhp || crontab ? 'files' : 'none', localPhp, crontab, version: spec.ssh ? exactVersionLine(spec.ssh) : null, sshHostKey: null };
   return {
     'mautic-config': { ok: true, data, evidence: [] },
     'tracking-script': {
