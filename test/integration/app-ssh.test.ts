@@ -44,8 +44,13 @@ function finished(auditId: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const off = service.onEvent((e: AuditEventEnvelope) => {
       if (e.auditId !== auditId) return;
-      if (e.event.type === 'run-finished') (off(), resolve(e.event.runId));
-      if (e.event.type === 'run-failed') (off(), reject(new Error(e.event.message)));
+      if (e.event.type === 'run-finished') {
+        off();
+        resolve(e.event.runId);
+      } else if (e.event.type === 'run-failed') {
+        off();
+        reject(new Error(e.event.message));
+      }
     });
   });
 }
