@@ -33,7 +33,7 @@ const files = (localPhpPath: string | null, crontabPath: string | null = null): 
 describe('mauticConfigProbe', () => {
   it('observes nothing without a config source', async () => {
     const { result, stored } = await probe(null);
-    expect(result).toEqual({ ok: true, data: { source: 'none', localPhp: null, crontab: null, version: null }, evidence: [] });
+    expect(result).toEqual({ ok: true, data: { source: 'none', localPhp: null, crontab: null, version: null, sshHostKey: null }, evidence: [] });
     expect(stored).toEqual([]);
   });
 
