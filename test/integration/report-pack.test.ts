@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import * as yauzl from 'yauzl';
 import { ZipFile } from 'yazl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReportModel, type ReportModel } from '../../electron/core/reports/model';
@@ -12,13 +11,14 @@ import { PackFileError, verifyPack } from '../../electron/core/reports/verify-pa
 import { auditTarget, tempDir } from '../fixtures/audit-harness';
 import { LOCAL_HOSTS, makeCa } from '../fixtures/certs';
 import { hardenedHandler, redirectHandler, startHttp, startHttps, type RunningServer } from '../fixtures/servers';
+import { readZip, type ZipEntries } from '../fixtures/zip';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'dist/electron/cli.js');
 const PDF = Buffer.from('%PDF-1.7\n% stand-in report\n%%EOF\n');
 const XLSX = Buffer.from('PK stand-in workbook');
 
-type Entries = [string, Buffer][];
+type Entries = ZipEntries;
 
 function run(command: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
@@ -41,29 +41,6 @@ async function ensureBuiltCli(): Promise<void> {
   if (fresh()) return;
   const tsc = await run(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
   if (!existsSync(built)) throw new Error(`cannot build the CLI: ${tsc.stdout}${tsc.stderr}`);
-}
-
-function readZip(file: string): Promise<Entries> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true }, (err, zip) => {
-      if (err) return reject(err);
-      const out: Entries = [];
-      zip.on('error', reject);
-      zip.on('end', () => resolve(out));
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (e, stream) => {
-          if (e) return reject(e);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            out.push([entry.fileName, Buffer.concat(chunks)]);
-            zip.readEntry();
-          });
-        });
-      });
-      zip.readEntry();
-    });
-  });
 }
 
 function writeZip(entries: Entries, file: string): Promise<string> {

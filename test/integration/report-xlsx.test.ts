@@ -3,7 +3,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Workbook, ValueType, type Cell, type Worksheet } from 'exceljs';
-import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEVERITIES, STATUSES, type Lang } from '../../electron/shared/domain';
 import { buildReportModel, type ReportModel } from '../../electron/core/reports/model';
@@ -12,6 +11,7 @@ import { REMEDIATION_STATUSES, XLSX_TEXTS } from '../../electron/core/reports/xl
 import { auditTarget, tempDir, type AuditedTarget } from '../fixtures/audit-harness';
 import { LOCAL_HOSTS, makeCa } from '../fixtures/certs';
 import { HARDENED_HEADERS, HARDENED_PAGE, redirectHandler, startHttp, startHttps, type RunningServer } from '../fixtures/servers';
+import { readZip } from '../fixtures/zip';
 
 const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/xlsx');
 const HOSTILE_HEADER = '=HYPERLINK("http://evil")';
@@ -86,28 +86,7 @@ const columnOf = (ws: Worksheet, header: string): number => {
   return i + 1;
 };
 
-function zipEntries(file: string): Promise<Map<string, string>> {
-  return new Promise((resolve, reject) => {
-    const out = new Map<string, string>();
-    yauzl.open(file, { lazyEntries: true }, (err, zip) => {
-      if (err) return reject(err);
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (e, stream) => {
-          if (e) return reject(e);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            out.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(out));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
-}
+const zipEntries = async (file: string) => new Map((await readZip(file)).map(([name, bytes]) => [name, bytes.toString('utf8')]));
 
 it('the audit found the failures the workbook is about', () => {
   expect(audited.check('tls.hsts').status).toBe('fail');
