@@ -23,6 +23,33 @@ function toggled<T>(set: ReadonlySet<T>, value: T): Set<T> {
   return next;
 }
 
+interface ToggleGroupProps<T extends string> {
+  id: string;
+  label: string;
+  values: readonly T[];
+  selected: ReadonlySet<T>;
+  className(value: T): string;
+  text(value: T): string;
+  count(value: T): number;
+  onToggle(value: T): void;
+}
+
+/** One labelled group of toggle buttons, each with the number of items it would show. */
+function ToggleGroup<T extends string>({ id, label, values, selected, className, text, count, onToggle }: ToggleGroupProps<T>) {
+  return (
+    <div className="filter-group" role="group" aria-labelledby={id}>
+      <span id={id} className="filter-label">
+        {label}
+      </span>
+      {values.map((value) => (
+        <button key={value} type="button" className={className(value)} aria-pressed={selected.has(value)} onClick={() => onToggle(value)}>
+          {text(value)} <span className="toggle-count">({count(value)})</span>
+        </button>
+      ))}
+    </div>
+  );
+}
+
 /** Toggle buttons (aria-pressed) per verdict and severity; none pressed in a group means all. */
 export function RunFilters({ items, filters, onChange, shown }: RunFiltersProps) {
   const { t } = useI18n();
@@ -32,38 +59,26 @@ export function RunFilters({ items, filters, onChange, shown }: RunFiltersProps)
       <h2 id="run-filters-heading" className="small-heading">
         {t.run.filters}
       </h2>
-      <div className="filter-group" role="group" aria-labelledby="filter-verdict-label">
-        <span id="filter-verdict-label" className="filter-label">
-          {t.run.filterVerdict}
-        </span>
-        {STATUSES.map((status) => (
-          <button
-            key={status}
-            type="button"
-            className={`toggle status-toggle status-${status}`}
-            aria-pressed={filters.verdicts.has(status)}
-            onClick={() => onChange({ ...filters, verdicts: toggled(filters.verdicts, status) })}
-          >
-            {t.status[status]} <span className="toggle-count">({items.filter((i) => i.status === status).length})</span>
-          </button>
-        ))}
-      </div>
-      <div className="filter-group" role="group" aria-labelledby="filter-severity-label">
-        <span id="filter-severity-label" className="filter-label">
-          {t.run.filterSeverity}
-        </span>
-        {SEVERITIES.map((severity) => (
-          <button
-            key={severity}
-            type="button"
-            className="toggle"
-            aria-pressed={filters.severities.has(severity)}
-            onClick={() => onChange({ ...filters, severities: toggled(filters.severities, severity) })}
-          >
-            {t.severity[severity]} <span className="toggle-count">({items.filter((i) => i.severity === severity).length})</span>
-          </button>
-        ))}
-      </div>
+      <ToggleGroup
+        id="filter-verdict-label"
+        label={t.run.filterVerdict}
+        values={STATUSES}
+        selected={filters.verdicts}
+        className={(status) => `toggle status-toggle status-${status}`}
+        text={(status) => t.status[status]}
+        count={(status) => items.filter((i) => i.status === status).length}
+        onToggle={(status) => onChange({ ...filters, verdicts: toggled(filters.verdicts, status) })}
+      />
+      <ToggleGroup
+        id="filter-severity-label"
+        label={t.run.filterSeverity}
+        values={SEVERITIES}
+        selected={filters.severities}
+        className={() => 'toggle'}
+        text={(severity) => t.severity[severity]}
+        count={(severity) => items.filter((i) => i.severity === severity).length}
+        onToggle={(severity) => onChange({ ...filters, severities: toggled(filters.severities, severity) })}
+      />
       <div className="filter-footer">
         <p className="muted" aria-live="polite">
           {t.run.showing(shown, items.length)}
