@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { auditCommand, EXIT, type Io } from './cli/audit-command';
+import { auditCommand } from './cli/audit-command';
+import { EXIT, type Io } from './cli/exit-codes';
 import { UsageError } from './cli/args';
 import { langFromEnv, text } from './cli/texts';
 import { reportCommand } from './cli/report-command';

@@ -12,17 +12,8 @@ import { summaryTable } from './summary-table';
 import { text } from './texts';
 import { reportTargets, writeReports } from './report-command';
 import { sshSource } from './ssh-options';
-import type { TtyInput } from './prompt';
+import { EXIT, type Io } from './exit-codes';
 
-export interface Io {
-  stdout: NodeJS.WriteStream;
-  stderr: NodeJS.WriteStream;
-  env: NodeJS.ProcessEnv;
-  /** Where passphrases and passwords are typed (a terminal); process.stdin when not given. */
-  stdin?: TtyInput;
-}
-
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 function readCa(file: string, lang: Lang): string {
   let pem: string;

@@ -4,7 +4,7 @@ import { exportRun, type ExportTargets } from '../core/reports/export';
 import { defaultStorePath, openStore, type Store } from '../core/store';
 import type { Lang } from '../shared/domain';
 import { langOption, parseCommandArgs, UsageError } from './args';
-import { EXIT, type Io } from './audit-command';
+import { EXIT, type Io } from './exit-codes';
 import { text } from './texts';
 
 /** The report options shared by `audit` and `report`. */

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { defaultStorePath, openStore, verifyStore } from '../core/store';
 import type { Lang } from '../shared/domain';
 import { UsageError } from './args';
-import type { Io } from './audit-command';
+import type { Io } from './exit-codes';
 import { text } from './texts';
 
 export function verifyStoreCommand(argv: string[], io: Io, lang: Lang): number {

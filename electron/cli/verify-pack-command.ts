@@ -1,7 +1,7 @@
 import { PackFileError, verifyPack, type PackProblemKind, type PackProblemReason } from '../core/reports/verify-pack';
 import type { Lang } from '../shared/domain';
 import { langOption, parseCommandArgs, UsageError } from './args';
-import { EXIT, type Io } from './audit-command';
+import { EXIT, type Io } from './exit-codes';
 import { text, type TextKey } from './texts';
 
 const KIND: Record<PackProblemKind, TextKey> = {
