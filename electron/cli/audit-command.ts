@@ -12,8 +12,7 @@ import { summaryTable } from './summary-table';
 import { text } from './texts';
 import { reportTargets, writeReports } from './report-command';
 import { sshSource } from './ssh-options';
-import { EXIT, type Io } from './exit-codes';
-
+import { auditExitCode, EXIT, type Io } from './exit-codes';
 
 function readCa(file: string, lang: Lang): string {
   let pem: string;
@@ -77,16 +76,10 @@ export async function auditCommand(argv: string[], io: Io, envLang: Lang): Promi
       if (ssh && !ssh.hostKeySha256 && result.sshHostKey) report.write(text(lang, 'sshHostKeySeen', { host: ssh.host, key: result.sshHostKey }) + '\n');
       if (args.json && !jsonToStdout) report.write(text(lang, 'jsonWritten', { file: args.json }) + '\n');
     }
-    if (result.state === 'cancelled') {
-      io.stderr.write(text(lang, 'cancelled') + '\n');
-      return 130;
-    }
-    if (result.unreachable) {
-      io.stderr.write(text(lang, 'unreachable', { reason: result.unreachable }) + '\n');
-      return EXIT.usage;
-    }
-    const failed = result.items.some((i) => i.checks.some((c) => c.automated && c.status === 'fail'));
-    return failed ? EXIT.failed : EXIT.ok;
+    const code = auditExitCode(result);
+    if (code === EXIT.cancelled) io.stderr.write(text(lang, 'cancelled') + '\n');
+    else if (code === EXIT.usage && result.unreachable) io.stderr.write(text(lang, 'unreachable', { reason: result.unreachable }) + '\n');
+    return code;
   } finally {
     progress?.stop();
     process.removeListener('SIGINT', onSigint);

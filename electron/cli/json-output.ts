@@ -1,11 +1,13 @@
 import type { AuditResult } from '../core/audit/types';
 import type { Checklist } from '../core/checklist/load';
 import { engineVersion, TOOL_NAME } from '../core/package-root';
+import { isComplete, undecidedChecks } from '../shared/completeness';
 import { detectedMauticVersion } from '../shared/mautic-version';
 
 /** The --json document: the ids exactly as in CHECKLIST.md, every item of the checklist present. */
 export function auditJson(result: AuditResult, checklist: Checklist, targetUrl: string) {
   const { counts, score, headerScore } = result.summary;
+  const undecided = undecidedChecks(result.items);
   return {
     tool: { name: TOOL_NAME, version: engineVersion() },
     checklist: { id: checklist.id, version: checklist.version },
@@ -14,6 +16,9 @@ export function auditJson(result: AuditResult, checklist: Checklist, targetUrl: 
     state: result.state,
     startedAt: result.startedAt,
     finishedAt: result.finishedAt,
+    /** True only when the run ended and every automated check was decided; `errors` says what was not, and why. */
+    complete: isComplete(result.state, undecided),
+    errors: { checks: undecided.checks, byCause: undecided.byCause },
     summary: {
       pass: counts.pass,
       fail: counts.fail,

@@ -1,6 +1,8 @@
 import { detectedMauticVersion } from '../shared/mautic-version';
 import type { Lang, Status } from '../shared/domain';
 import type { AuditResult } from '../core/audit/types';
+import { undecidedChecks } from '../shared/completeness';
+import { causeLabel } from '../shared/error-causes';
 import { severityLabel, statusLabel, text } from './texts';
 
 const COLORS: Record<Status, string> = { pass: '32', fail: '31;1', warn: '33', manual: '36', error: '35', not_applicable: '2' };
@@ -40,8 +42,14 @@ export function summaryTable(result: AuditResult, lang: Lang, color: boolean, wi
     for (const c of notable) lines.push(`  ${paint(c.status, pad(statusLabel(lang, c.status), 14))}${c.checkId}: ${c.message}`);
   }
   const { score, headerScore } = result.summary;
+  const undecided = undecidedChecks(result.items);
   lines.push('');
-  lines.push(`${text(lang, 'score')}: ${score === null ? text(lang, 'notDecided') : `${score}/100`}`);
+  const scoreText = score === null ? text(lang, 'notDecided') : `${score}/100`;
+  lines.push(`${text(lang, 'score')}: ${undecided.checks ? text(lang, 'scorePartial', { score: scoreText }) : scoreText}`);
+  if (undecided.checks) {
+    const causes = undecided.byCause.map((g) => `${causeLabel(g.cause, lang)} ${g.checkIds.length} (${g.checkIds.join(', ')})`).join('; ');
+    lines.push(paint('error', text(lang, 'incomplete', { count: undecided.checks, causes })));
+  }
   if (headerScore) lines.push(`${text(lang, 'headerScore')}: ${headerScore.score}/100 (${headerScore.grade})`);
   const version = detectedMauticVersion(result.items);
   if (version) lines.push(`${text(lang, 'mauticVersion')}: ${version}`);

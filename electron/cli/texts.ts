@@ -42,8 +42,9 @@ Optionen für audit:
   --pack DATEI         signiertes ZIP-Evidenzpaket schreiben (PDF, Mappe, alle Nachweise, Manifest)
   --auditor NAME       Prüfer/in auf dem Deckblatt
 
-Exit-Code: 0 keine automatische Prüfung fehlgeschlagen, 1 mindestens eine fehlgeschlagen,
-2 Aufruffehler oder Ziel nicht prüfbar.
+Exit-Code: 0 alle automatischen Prüfungen entschieden, keine fehlgeschlagen; 1 mindestens eine fehlgeschlagen;
+2 Aufruffehler oder Ziel gar nicht prüfbar; 3 Lauf unvollständig: mindestens eine automatische Prüfung
+konnte nicht laufen (Fehler), keine fehlgeschlagen; 130 abgebrochen (Strg+C).
 verify: 0 Paket unverändert, 1 Paket verändert oder Signatur ungültig, 2 Aufruffehler oder keine ZIP-Datei.`,
   usageHint: 'Hilfe: pruefstand --help',
   errorPrefix: 'Fehler',
@@ -90,6 +91,8 @@ verify: 0 Paket unverändert, 1 Paket verändert oder Signatur ungültig, 2 Aufr
   headerScore: 'Header-Score (MDN Observatory)',
   mauticVersion: 'Mautic-Version (aus /mtc.js erkannt)',
   notDecided: 'noch nicht bewertet',
+  scorePartial: '{score} (vorläufig: nicht alle automatischen Prüfungen liefen)',
+  incomplete: 'Unvollständig: {count} automatische Prüfung(en) konnten nicht laufen – {causes}',
   stored: 'Lauf {runId} gespeichert in {db}',
   sshHostKeySeen: 'SSH-Host-Schlüssel von {host}: {key} – prüfen Sie ihn und geben Sie ihn künftig mit --ssh-host-key {key} vor.',
   jsonWritten: 'JSON geschrieben: {file}',
@@ -173,7 +176,9 @@ Options for audit:
   --pack FILE          write the signed ZIP evidence pack (PDF, workbook, all evidence, manifest)
   --auditor NAME       auditor named on the cover
 
-Exit code: 0 no automated check failed, 1 at least one failed, 2 usage error or target cannot be audited.
+Exit code: 0 every automated check decided and none failed; 1 at least one failed; 2 usage error or
+the target could not be audited at all; 3 incomplete: at least one automated check could not run (error)
+and none failed; 130 cancelled (Ctrl+C).
 verify: 0 pack intact, 1 pack changed or signature invalid, 2 usage error or not a ZIP file.`,
   usageHint: 'Help: pruefstand --help',
   errorPrefix: 'Error',
@@ -220,6 +225,8 @@ verify: 0 pack intact, 1 pack changed or signature invalid, 2 usage error or not
   headerScore: 'Header score (MDN Observatory)',
   mauticVersion: 'Mautic version (detected from /mtc.js)',
   notDecided: 'not decided yet',
+  scorePartial: '{score} (partial: not every automated check could run)',
+  incomplete: 'Incomplete: {count} automated check(s) could not run – {causes}',
   stored: 'Run {runId} stored in {db}',
   sshHostKeySeen: 'SSH host key of {host}: {key} — check it, and pin it from now on with --ssh-host-key {key}.',
   jsonWritten: 'JSON written: {file}',

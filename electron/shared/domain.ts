@@ -33,11 +33,40 @@ export function worstStatus(statuses: readonly Status[]): Status {
 export type ParamValue = string | number | boolean | readonly (string | number)[];
 export type Params = Record<string, ParamValue>;
 
+/**
+ * Why something could not be observed: the codes of the net client (timeout, tls …) and of the probes that
+ * read local files or judge content. A finding with status `error` names its cause, so that a run can say
+ * how many checks could not run and why.
+ */
+export const ERROR_CAUSES = [
+  'timeout',
+  'tls',
+  'refused',
+  'dns',
+  'reset',
+  'oversized',
+  'protocol',
+  'redirect-loop',
+  'too-many-redirects',
+  'unsafe-redirect',
+  'invalid-url',
+  'http-status',
+  'content',
+  'io',
+  'parse',
+  'auth',
+  'aborted',
+  'internal',
+] as const;
+export type ErrorCause = (typeof ERROR_CAUSES)[number];
+
 /** One observation that a check made, identified by a code whose text lives in the checklist data. */
 export interface Finding {
   code: string;
   status: Status;
   params?: Params;
+  /** Why the check could not decide (findings with status `error` only). */
+  cause?: ErrorCause;
 }
 
 export interface CheckResult {

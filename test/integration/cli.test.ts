@@ -48,6 +48,8 @@ describe('pruefstand audit', () => {
     expect(Date.parse(doc.startedAt)).toBeLessThanOrEqual(Date.parse(doc.finishedAt));
     expect(Object.keys(doc.summary)).toEqual(expect.arrayContaining(['pass', 'fail', 'warn', 'manual', 'error', 'notApplicable', 'score', 'headerScore']));
     expect(doc.summary.headerScore).toBe(100);
+    expect(doc.complete).toBe(true);
+    expect(doc.errors).toEqual({ checks: 0, byCause: [] });
     expect(doc.items.map((i: { id: string }) => i.id)).toEqual(ITEM_IDS);
     const https = doc.items.find((i: { id: string }) => i.id === 'https-only');
     expect(https.checks.map((c: { id: string }) => c.id)).toEqual(['tls.redirect', 'tls.certificate', 'tls.protocols', 'tls.hsts', 'config.site-url-https']);
@@ -75,6 +77,30 @@ describe('pruefstand audit', () => {
     const r = await cli(['audit', good.url, '--http-url', good.httpUrl, '--db', path.join(dir, 'fail.db')]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/tls\.certificate: .*not trusted|tls\.certificate: .*untrusted/i);
+  });
+
+  it('exits 3 when nothing failed but automated checks could not run, and says how many and why', async () => {
+    const closed = await startHttp((_q, res) => res.end());
+    await closed.close();
+    // A landing page that nobody answers: the landing checks cannot run; nothing fails.
+    const args = ['audit', good.url, '--ca', caFile, '--http-url', good.httpUrl, '--page', `https://localhost:${closed.port}/lp`, '--db', path.join(dir, 'incomplete.db')];
+    const r = await cli([...args, '--json', '-']);
+    expect(r.code, r.stderr).toBe(3);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.state).toBe('complete');
+    expect(doc.complete).toBe(false);
+    expect(doc.summary.fail).toBe(0);
+    expect(doc.errors.checks).toBeGreaterThan(0);
+    expect(doc.errors.byCause).toEqual([{ cause: 'refused', checkIds: expect.arrayContaining(['landing.third-parties']) }]);
+    const ids: string[] = doc.errors.byCause[0].checkIds;
+    expect(doc.errors.checks).toBe(ids.length);
+    const checks = doc.items.flatMap((i: { checks: unknown[] }) => i.checks) as { id: string; status: string; findings: { status: string; cause?: string }[] }[];
+    expect(checks.filter((c) => c.status === 'error').map((c) => c.id).sort()).toEqual([...ids].sort());
+    for (const id of ids) expect(checks.find((c) => c.id === id)!.findings.find((f) => f.status === 'error')!.cause, id).toBe('refused');
+    const table = await cli([...args, '--lang', 'en']);
+    expect(table.code).toBe(3);
+    expect(table.stdout).toMatch(new RegExp(`Incomplete: ${doc.errors.checks} automated check\\(s\\) could not run – connection refused ${doc.errors.checks} \\(${ids[0]!.replace('.', '\\.')}`));
+    expect(table.stdout).toMatch(/Compliance score: .*partial/);
   });
 
   it('exits 2 with a one-line reason when the target cannot be audited at all', async () => {

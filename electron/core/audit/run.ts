@@ -44,7 +44,7 @@ function safeEvaluate(check: AnyCheck, observations: Observations): CheckOutcome
     return check.evaluate(observations);
   } catch (err) {
     // A bug in a check must cost one verdict, not the audit; and it is never a pass.
-    return { status: 'error', findings: [{ code: PROBE_ERROR, status: 'error', params: { error: `check failed: ${(err as Error).message}` } }], evidence: [] };
+    return { status: 'error', findings: [{ code: PROBE_ERROR, status: 'error', cause: 'internal', params: { error: `check failed: ${(err as Error).message}` } }], evidence: [] };
   }
 }
 
@@ -152,17 +152,20 @@ async function runProbe(probeId: ProbeId, ctx: Parameters<(typeof PROBES)[ProbeI
     return await PROBES[probeId].run(ctx);
   } catch (err) {
     // Probes never throw by contract; this guards the contract, it does not replace it.
-    return { ok: false, error: { code: 'protocol', message: `probe ${probeId} failed: ${(err as Error).message}` }, evidence: [] };
+    return { ok: false, error: { code: 'internal', message: `probe ${probeId} failed: ${(err as Error).message}` }, evidence: [] };
   }
 }
 
-const CONNECTION_FAILURES = new Set(['refused', 'dns', 'timeout', 'invalid-url']);
-
-/** The target URL could not be reached at all: no handshake and no HTTP answer. */
+/**
+ * The target could not be audited at all: no HTTPS answer, no certificate and no TLS handshake of any
+ * version. A cancelled audit is not "unreachable"; it was stopped.
+ */
 function unreachableReason(obs: Observations): string | null {
   const main = obs['https-main'];
   const cert = obs['tls-certificate'];
-  if (!main || main.ok || (cert && cert.ok)) return null;
-  if (!CONNECTION_FAILURES.has(main.error.code)) return null;
+  const protocols = obs['tls-protocols'];
+  if (!main || main.ok || main.error.code === 'aborted') return null;
+  if (cert && cert.ok) return null;
+  if (protocols?.ok && protocols.data.handshakes.some((h) => h.accepted)) return null;
   return main.error.message;
 }

@@ -4,7 +4,7 @@ import { MAX_CRONTAB_LINES, type CronLine } from '../mautic-config/crontab';
 import { below } from '../mautic-config/versions';
 import type { MauticVersionLine } from '../probes/mautic-version';
 import { CONFIG_PROBES, knownVersion, type ConfigObservations } from './config-version';
-import { finding, outcome, probeError } from './outcome';
+import { errorFinding, finding, outcome, probeError } from './outcome';
 import { defineCheck, PROBE_ERROR, type CheckOutcome } from './types';
 
 /** Mautic's default for --days-old (CleanupMaintenanceCommand). */
@@ -42,7 +42,7 @@ function evaluate(obs: ConfigObservations): CheckOutcome {
   if (!probe.ok) return probeError(probe.error, probe.evidence);
   const crontab = probe.data.crontab;
   if (!crontab) return outcome([finding('crontab-not-given', 'manual')], []);
-  if (!crontab.ok) return outcome([finding('crontab-unreadable', 'error', { file: crontab.path, error: crontab.error.message })], crontab.evidence);
+  if (!crontab.ok) return outcome([errorFinding('crontab-unreadable', crontab.error.code, { file: crontab.path, error: crontab.error.message })], crontab.evidence);
   const { line: version, evidence: versionEvidence } = knownVersion(obs);
   const jobs: Job[] = crontab.lines.filter((l) => l.kind === 'job').flatMap((line) => line.cleanup.map((call) => ({ line, call })));
   const judged = jobs.map((job) => ({ job, problems: problems(job, version) }));

@@ -6,7 +6,7 @@ import { ASSUMED_RANGE, atLeast, below, type VersionRange } from '../mautic-conf
 import type { MauticVersionLine } from '../probes/mautic-version';
 import { retentionCleanupCron } from './config-cron';
 import { CONFIG_PROBES, knownVersion, type ConfigObservations } from './config-version';
-import { finding, outcome, probeError } from './outcome';
+import { errorFinding, finding, outcome, probeError } from './outcome';
 import { defineCheck, PROBE_ERROR, type CheckOutcome } from './types';
 
 interface ConfigView {
@@ -31,7 +31,7 @@ function configCheck(obs: ConfigObservations, judge: (view: ConfigView) => Findi
   if (!probe.ok) return probeError(probe.error, probe.evidence);
   const file = probe.data.localPhp;
   if (!file) return outcome([finding('config-not-given', 'manual')], []);
-  if (!file.ok) return outcome([finding('config-unreadable', 'error', { file: file.path, error: file.error.message })], file.evidence);
+  if (!file.ok) return outcome([errorFinding('config-unreadable', file.error.code, { file: file.path, error: file.error.message })], file.evidence);
   const { line, evidence } = knownVersion(obs);
   const merged = mergeConfig([{ name: 'local.php', values: file.parameters }], line);
   const used = new Set<string>();

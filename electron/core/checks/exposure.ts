@@ -2,7 +2,8 @@ import type { Finding } from '../../shared/domain';
 import type { CorsObservation, ExposureKind, PathObservation } from '../probes/exposure';
 import { classifyPath, mauticVersionIn, phpEndOfLife, versionTokens } from './exposure-classify';
 import { finalOf } from './header-parse';
-import { finding, outcome, probeError } from './outcome';
+import { causeOf, errorFinding, finding, outcome, probeError } from './outcome';
+import type { NetError } from '../net/types';
 import type { ObservationMap, ProbeResult } from '../probes/types';
 import { defineCheck, PROBE_ERROR, type CheckOutcome } from './types';
 
@@ -20,10 +21,10 @@ const EXPOSED_CODE: Partial<Record<ExposureKind, string>> = {
 const SENSITIVE = new Set(Object.keys(EXPOSED_CODE));
 
 /** Requests that got no answer: the check cannot say the path is protected. */
-function unanswered(entries: readonly { path: string; error: { message: string } | null; status: number | null }[]): Finding[] {
+function unanswered(entries: readonly { path: string; error: NetError | null; status: number | null }[]): Finding[] {
   const lost = entries.filter((e) => e.status === null);
   if (!lost.length) return [];
-  return [finding(PROBE_ERROR, 'error', { error: lost.map((e) => `${e.path}: ${e.error?.message ?? 'no response'}`).join('; ') })];
+  return [errorFinding(PROBE_ERROR, causeOf(lost[0]!.error), { error: lost.map((e) => `${e.path}: ${e.error?.message ?? 'no response'}`).join('; ') })];
 }
 
 export const exposureSensitivePaths = defineCheck({
@@ -61,7 +62,7 @@ type VersionInputs = { 'https-main': ProbeResult<ObservationMap['https-main']>; 
 /** The verdict of exposure.version-disclosure on a given day (PHP end of life depends on the date). */
 export function judgeVersionDisclosure({ 'https-main': main, 'exposure-paths': paths }: VersionInputs, now: Date): CheckOutcome {
   const got = finalOf(main);
-  if (!got.ok) return outcome([finding(PROBE_ERROR, 'error', { error: got.error })], main.evidence);
+  if (!got.ok) return probeError(got.error, main.evidence);
   if (!paths.ok) return probeError(paths.error, paths.evidence);
   // The start page and every sensitive-path answer: error pages often name the server when the start page does not.
   const sources: { headers: [string, string][]; evidence: string }[] = [

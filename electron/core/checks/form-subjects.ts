@@ -5,7 +5,7 @@ import type { ParsedForm } from '../probes/form-model';
 import type { FormPageObservation, FormsObservation } from '../probes/forms';
 import { MAX_FORM_PAGES } from '../probes/forms';
 import type { ObservationMap } from '../probes/types';
-import { finding } from './outcome';
+import { causeOf, errorFinding, finding } from './outcome';
 import { PROBE_ERROR } from './types';
 
 export interface FormSubject {
@@ -61,11 +61,11 @@ function embeddedFormUrl(raw: string | null, kind: string): string | null {
 
 function judgeable(p: FormPageObservation, findings: Finding[]): boolean {
   if (p.status === null) {
-    findings.push(finding('form-page-unreachable', 'error', { page: p.url, error: p.error?.message ?? 'no response' }));
+    findings.push(errorFinding('form-page-unreachable', causeOf(p.error), { page: p.url, error: p.error?.message ?? 'no response' }));
   } else if (p.status < 200 || p.status > 299) {
-    findings.push(finding('form-page-status', 'error', { page: p.url, status: p.status }));
+    findings.push(errorFinding('form-page-status', 'http-status', { page: p.url, status: p.status }));
   } else if (p.notHtml) {
-    findings.push(finding('form-page-not-html', 'error', { page: p.url, contentType: p.contentType ?? '–' }));
+    findings.push(errorFinding('form-page-not-html', 'content', { page: p.url, contentType: p.contentType ?? '–' }));
   } else return true;
   return false;
 }

@@ -1,5 +1,5 @@
 // Small parsers for the single-value security headers, shared by the header checks and the header score.
-import type { Exchange, HttpResponseRecord } from '../net/types';
+import type { Exchange, HttpResponseRecord, NetError } from '../net/types';
 import { headerValues } from '../net/types';
 import type { ObservationMap, ProbeResult } from '../probes/types';
 import { isHtmlResponse, scanHtml } from './csp-parse';
@@ -9,11 +9,11 @@ export type FinalExchange = Exchange & { response: HttpResponseRecord };
 /** The response the headers are judged on, or why there is none. */
 export function finalOf(
   probe: ProbeResult<ObservationMap['https-main']>,
-): { ok: true; final: FinalExchange; exchanges: Exchange[] } | { ok: false; error: string } {
-  if (!probe.ok) return { ok: false, error: probe.error.message };
+): { ok: true; final: FinalExchange; exchanges: Exchange[] } | { ok: false; error: NetError } {
+  if (!probe.ok) return { ok: false, error: probe.error };
   const final = probe.data.exchanges.at(-1);
-  if (!final) return { ok: false, error: 'no https exchange' };
-  if (!final.response) return { ok: false, error: final.error?.message ?? 'no response' };
+  if (!final) return { ok: false, error: { code: 'protocol', message: 'no https exchange' } };
+  if (!final.response) return { ok: false, error: final.error ?? { code: 'protocol', message: 'no response' } };
   return { ok: true, final: final as FinalExchange, exchanges: probe.data.exchanges };
 }
 

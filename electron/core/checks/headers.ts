@@ -14,7 +14,7 @@ import {
   REFERRER_UNSAFE,
   type FinalExchange,
 } from './header-parse';
-import { finding, outcome } from './outcome';
+import { finding, outcome, probeError } from './outcome';
 import { defineCheck, PROBE_ERROR, type CheckOutcome } from './types';
 
 type HttpsMain = ProbeResult<ObservationMap['https-main']>;
@@ -22,7 +22,7 @@ type HttpsMain = ProbeResult<ObservationMap['https-main']>;
 /** Runs a judgement on the final https response, or reports why there is none. */
 function onFinal(probe: HttpsMain, judge: (final: FinalExchange) => Finding[]): CheckOutcome {
   const got = finalOf(probe);
-  if (!got.ok) return outcome([finding(PROBE_ERROR, 'error', { error: got.error })], probe.evidence);
+  if (!got.ok) return probeError(got.error, probe.evidence);
   return outcome(judge(got.final), [got.final.evidence]);
 }
 
@@ -167,8 +167,8 @@ export const headersCookies = defineCheck({
   ],
   evaluate({ 'https-main': https, 'http-redirect': http }) {
     const got = finalOf(https);
-    if (!got.ok) return outcome([finding(PROBE_ERROR, 'error', { error: got.error })], https.evidence);
-    if (!http.ok) return outcome([finding(PROBE_ERROR, 'error', { error: http.error.message })], http.evidence);
+    if (!got.ok) return probeError(got.error, https.evidence);
+    if (!http.ok) return probeError(http.error, http.evidence);
     const exchanges = [...got.exchanges, ...http.data.exchanges];
     return outcome(judgeCookies(collectCookies(exchanges)), exchanges.map((e) => e.evidence));
   },

@@ -2,7 +2,7 @@ import type { Finding } from '../../shared/domain';
 import { headerValues, type Exchange } from '../net/types';
 import { finalOf } from './header-parse';
 import { parseHsts } from './hsts-parse';
-import { finding, outcome } from './outcome';
+import { finding, outcome, probeError } from './outcome';
 import { defineCheck, PROBE_ERROR } from './types';
 
 /** 180 days: the checklist's threshold (the Observatory's score accepts the same value as "six months"). */
@@ -20,7 +20,7 @@ export const HSTS_CHECK = defineCheck({
   codes: ['hsts-ok', 'hsts-short', 'hsts-missing', 'hsts-disabled', 'hsts-invalid', 'hsts-untrusted-cert', PROBE_ERROR],
   evaluate({ 'https-main': probe }) {
     const got = finalOf(probe);
-    if (!got.ok) return outcome([finding(PROBE_ERROR, 'error', { error: got.error })], probe.evidence);
+    if (!got.ok) return probeError(got.error, probe.evidence);
     const { final, exchanges } = got;
     const first = exchanges[0]!;
     const evidence = [first.evidence, final.evidence];

@@ -1,7 +1,7 @@
 import type { Finding } from '../../shared/domain';
 import { MAX_RESOURCES, MAX_STYLESHEETS, type LandingPageObservation, type LandingResource } from '../probes/landing';
 import type { ObservationMap, ProbeResult } from '../probes/types';
-import { finding, outcome, probeError } from './outcome';
+import { causeOf, errorFinding, finding, outcome, probeError } from './outcome';
 import { PROBE_ERROR, type CheckOutcome } from './types';
 
 export type LandingProbe = ProbeResult<ObservationMap['landing-pages']>;
@@ -68,12 +68,12 @@ export function landingCheck(probe: LandingProbe, options: Options, judge: (page
   const judged = options.content ? answered.filter((p) => p.parsedAsHtml) : answered;
   const { findings, evidence } = judge(judged, probe.data);
   for (const p of pages.filter((x) => !reached(x))) {
-    findings.push(finding('landing-unreachable', 'error', { page: p.url, error: p.error?.message ?? 'no response' }));
+    findings.push(errorFinding('landing-unreachable', causeOf(p.error), { page: p.url, error: p.error?.message ?? 'no response' }));
     evidence.push(...p.evidence);
   }
   if (options.content) {
     for (const p of answered.filter((x) => !x.parsedAsHtml && x.discoveredFrom === null)) {
-      findings.push(finding('landing-not-html', 'error', { page: p.url, contentType: p.contentType ?? '-' }));
+      findings.push(errorFinding('landing-not-html', 'content', { page: p.url, contentType: p.contentType ?? '-' }));
       evidence.push(...p.evidence);
     }
     const partial = judged.filter((p) => p.bodyTruncated || p.resourcesTruncated);

@@ -2,7 +2,7 @@ import type { Finding } from '../../shared/domain';
 import { MAX_TEXT_CHARS } from '../probes/page-text';
 import type { PrivacyPolicyObservation } from '../probes/privacy-policy';
 import { ART13_ELEMENTS, VOCABULARY } from '../probes/privacy-vocabulary';
-import { finding, outcome, probeError } from './outcome';
+import { causeOf, errorFinding, finding, outcome, probeError } from './outcome';
 import { MAUTIC_CODES, mauticFindings, THIRD_PARTY_CODES, thirdPartyFindings } from './privacy-mentions';
 import { defineCheck, PROBE_ERROR, type AnyCheck, type CheckOutcome } from './types';
 
@@ -10,7 +10,7 @@ import { defineCheck, PROBE_ERROR, type AnyCheck, type CheckOutcome } from './ty
 // not found is `warn` (the policy may say it in words the vocabulary does not know).
 
 /** Codes of the content checks when there is no text to read. */
-const CONTENT_COMMON = ['policy-not-read', 'policy-text-truncated', PROBE_ERROR];
+const CONTENT_COMMON = ['policy-not-read', 'policy-not-located', 'policy-text-truncated', PROBE_ERROR];
 
 const is2xx = (status: number | null) => status !== null && status >= 200 && status < 300;
 const finalUrl = (o: PrivacyPolicyObservation) => o.chain[o.chain.length - 1] ?? o.url ?? '';
@@ -22,8 +22,8 @@ function reachability(o: PrivacyPolicyObservation, evidence: string[]): CheckOut
     const answered = o.searched.filter((p) => p.status !== null);
     const pages = o.searched.map((p) => p.url);
     if (!answered.length) {
-      const error = o.searched.map((p) => p.error?.message).find(Boolean) ?? 'no response';
-      return outcome([finding('policy-search-failed', 'error', { pages, error })], evidence);
+      const failed = o.searched.find((p) => p.error)?.error;
+      return outcome([errorFinding('policy-search-failed', causeOf(failed), { pages, error: failed?.message ?? 'no response' })], evidence);
     }
     return outcome([finding('policy-not-found', 'warn', { pages: answered.map((p) => p.url) })], evidence);
   }
@@ -31,7 +31,7 @@ function reachability(o: PrivacyPolicyObservation, evidence: string[]): CheckOut
   const url = finalUrl(o);
   if (o.link) findings.push(finding('policy-link-found', 'pass', { page: o.link.page, text: o.link.text, url: o.url! }));
   if (o.status === null) {
-    findings.push(finding('policy-unreachable', 'error', { url: o.url!, error: o.error?.message ?? 'no response' }));
+    findings.push(errorFinding('policy-unreachable', causeOf(o.error), { url: o.url!, error: o.error?.message ?? 'no response' }));
     return outcome(findings, evidence);
   }
   if (!is2xx(o.status)) findings.push(finding('policy-status', 'fail', { url, status: o.status }));
@@ -59,7 +59,9 @@ export const privacyPolicyReachable = defineCheck({
 
 /** A content check: no text → error (could not be checked); something missing in a cut-off text → say so. */
 function contentCheck(o: PrivacyPolicyObservation, judge: () => { findings: Finding[]; evidence: string[] }, fallback: string[]): CheckOutcome {
-  if (!o.text) return outcome([finding('policy-not-read', 'error')], fallback);
+  // No policy located on pages that answered: nothing failed, the auditor has to point to it (or review it).
+  if (o.source === 'not-found' && o.searched.some((p) => p.status !== null)) return outcome([finding('policy-not-located', 'manual')], fallback);
+  if (!o.text) return outcome([errorFinding('policy-not-read', o.status === null ? causeOf(o.error ?? o.searched.find((p) => p.error)?.error) : 'content')], fallback);
   const { findings, evidence } = judge();
   if ((o.text.bodyTruncated || o.text.textTruncated) && findings.some((f) => f.status === 'warn')) {
     findings.push(finding('policy-text-truncated', 'warn', { limit: MAX_TEXT_CHARS }));

@@ -1,6 +1,6 @@
 import type { Finding } from '../../shared/domain';
 import { redirectTargetOf } from '../net/types';
-import { finding, outcome, probeError } from './outcome';
+import { errorFinding, finding, outcome, probeError } from './outcome';
 import { defineCheck, PROBE_ERROR } from './types';
 
 const PERMANENT = new Set([301, 308]);
@@ -87,7 +87,7 @@ export const tlsProtocols = defineCheck({
     // A version whose handshake failed for network reasons was not tested: that is an error, not a refusal.
     for (const h of handshakes) {
       if (!h.accepted && h.error && h.error.code !== 'tls' && h.error.code !== 'reset') {
-        findings.push(finding(PROBE_ERROR, 'error', { error: `${h.requested}: ${h.error.message}` }));
+        findings.push(errorFinding(PROBE_ERROR, h.error.code, { error: `${h.requested}: ${h.error.message}` }));
       }
     }
     if (legacy.length) findings.push(finding('protocols-legacy', 'fail', { versions: legacy }));

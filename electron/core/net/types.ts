@@ -1,22 +1,12 @@
+import type { ErrorCause } from '../../shared/domain';
+
 // What the one HTTP/TLS client returns. Plain data: probes keep it as observations, checks read it.
 
-export type NetErrorCode =
-  | 'timeout'
-  | 'refused'
-  | 'dns'
-  | 'reset'
-  | 'tls'
-  | 'protocol'
-  | 'redirect-loop'
-  | 'too-many-redirects'
-  | 'invalid-url'
-  | 'aborted'
-  /** A local file could not be read. */
-  | 'io'
-  /** A document could not be parsed (a config that is not PHP, …). */
-  | 'parse'
-  /** SSH authentication or host-key verification failed. */
-  | 'auth';
+/**
+ * Why a request, a handshake or a local read failed; the same vocabulary names the cause of an `error`
+ * verdict (shared/domain.ts ERROR_CAUSES).
+ */
+export type NetErrorCode = ErrorCause;
 
 export interface NetError {
   code: NetErrorCode;

@@ -106,7 +106,7 @@ describe('exposure.sensitive-paths', () => {
   it('a path without an answer is an error for that path, never a pass', () => {
     const o = run({ '/.env': { status: null, error: { code: 'reset', message: 'socket hang up' } } });
     expect(o.status).toBe('error');
-    expect(o.findings).toEqual([{ code: 'probe-error', status: 'error', params: { error: '/.env: socket hang up' } }]);
+    expect(o.findings).toEqual([{ code: 'probe-error', status: 'error', cause: 'reset', params: { error: '/.env: socket hang up' } }]);
   });
 });
 
@@ -189,7 +189,7 @@ describe('exposure.cors', () => {
 
   it('a request without an answer is an error', () => {
     const o = run({}, { status: null, error: { code: 'timeout', message: 'timed out' } });
-    expect(o.findings).toEqual([{ code: 'probe-error', status: 'error', params: { error: 'OPTIONS /api/contacts: timed out' } }]);
+    expect(o.findings).toEqual([{ code: 'probe-error', status: 'error', cause: 'timeout', params: { error: 'OPTIONS /api/contacts: timed out' } }]);
   });
 });
 

@@ -75,9 +75,9 @@ describe('FORM_CHECKS', () => {
       const o = c.evaluate(obs([good, down, gone, binary]));
       expect(o.status, c.id).toBe('error');
       expect(o.findings.filter((f) => f.status === 'error')).toEqual([
-        { code: 'form-page-unreachable', status: 'error', params: { page: `${SITE}/form/4`, error: 'connection refused' } },
-        { code: 'form-page-status', status: 'error', params: { page: `${SITE}/form/5`, status: 404 } },
-        { code: 'form-page-not-html', status: 'error', params: { page: `${SITE}/form/6`, contentType: 'application/octet-stream' } },
+        { code: 'form-page-unreachable', status: 'error', cause: 'refused', params: { page: `${SITE}/form/4`, error: 'connection refused' } },
+        { code: 'form-page-status', status: 'error', cause: 'http-status', params: { page: `${SITE}/form/5`, status: 404 } },
+        { code: 'form-page-not-html', status: 'error', cause: 'content', params: { page: `${SITE}/form/6`, contentType: 'application/octet-stream' } },
       ]);
       expect(o.evidence).toEqual(expect.arrayContaining([...good.evidence, ...down.evidence, ...gone.evidence, ...binary.evidence]));
     }

@@ -36,10 +36,10 @@ describe('HEADER_CHECKS', () => {
   it('returns error, never pass, when the probe failed or the final exchange has no response', () => {
     for (const check of [headersCsp, headersFrameOptions, headersContentTypeOptions, headersReferrerPolicy, headersPermissionsPolicy]) {
       const o = check.evaluate({ 'https-main': failed('connect ECONNREFUSED') });
-      expect(o).toEqual({ status: 'error', findings: [{ code: 'probe-error', status: 'error', params: { error: 'connect ECONNREFUSED' } }], evidence: ['sha256-failed'] });
+      expect(o).toEqual({ status: 'error', findings: [{ code: 'probe-error', status: 'error', cause: 'timeout', params: { error: 'connect ECONNREFUSED' } }], evidence: ['sha256-failed'] });
     }
     const noResponse = httpsMain(exchange({ status: 301, headers: { Location: '/x' } }), exchange({ url: 'https://mautic.example.org/x', response: false }));
-    expect(headersCsp.evaluate({ 'https-main': noResponse }).findings).toEqual([{ code: 'probe-error', status: 'error', params: { error: 'timed out' } }]);
+    expect(headersCsp.evaluate({ 'https-main': noResponse }).findings).toEqual([{ code: 'probe-error', status: 'error', cause: 'timeout', params: { error: 'timed out' } }]);
   });
 
   it('judges the last exchange of the chain and cites it as evidence', () => {
@@ -270,7 +270,7 @@ describe('headers.cookies', () => {
   it('errors when either probe failed', () => {
     const o = headersCookies.evaluate({ 'https-main': httpsMain(exchange()), 'http-redirect': failed('read ECONNRESET') });
     expect(o.status).toBe('error');
-    expect(o.findings).toEqual([{ code: 'probe-error', status: 'error', params: { error: 'read ECONNRESET' } }]);
+    expect(o.findings).toEqual([{ code: 'probe-error', status: 'error', cause: 'timeout', params: { error: 'read ECONNRESET' } }]);
     expect(headersCookies.evaluate({ 'https-main': failed(), 'http-redirect': redirectToHttps() }).status).toBe('error');
   });
 });

@@ -65,6 +65,6 @@ describe('tls.hsts', () => {
 
   it('returns error when the https probe failed', () => {
     const o = HSTS_CHECK.evaluate({ 'https-main': failed('getaddrinfo ENOTFOUND') });
-    expect(o).toEqual({ status: 'error', findings: [{ code: 'probe-error', status: 'error', params: { error: 'getaddrinfo ENOTFOUND' } }], evidence: ['sha256-failed'] });
+    expect(o).toEqual({ status: 'error', findings: [{ code: 'probe-error', status: 'error', cause: 'timeout', params: { error: 'getaddrinfo ENOTFOUND' } }], evidence: ['sha256-failed'] });
   });
 });

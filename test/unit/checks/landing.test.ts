@@ -80,7 +80,7 @@ describe('LANDING_CHECKS', () => {
     for (const c of LANDING_CHECKS) {
       const o = run(c, probe([page('https://www.example.com/ok', GOOD), down]));
       expect(o.status, c.id).toBe('error');
-      expect(o.findings).toContainEqual({ code: 'landing-unreachable', status: 'error', params: { page: 'https://www.example.com/lp', error: 'connection refused' } });
+      expect(o.findings).toContainEqual({ code: 'landing-unreachable', status: 'error', cause: 'refused', params: { page: 'https://www.example.com/lp', error: 'connection refused' } });
     }
   });
 });
@@ -239,7 +239,7 @@ describe('linked pages and what stylesheets load', () => {
     for (const check of [landingGoogleFonts, landingThirdParties, landingMixedContent, landingSri]) {
       const o = run(check, probe([binary]));
       expect(o.status, check.id).toBe('error');
-      expect(o.findings, check.id).toEqual([{ code: 'landing-not-html', status: 'error', params: { page: 'https://www.example.com/bin', contentType: 'application/octet-stream' } }]);
+      expect(o.findings, check.id).toEqual([{ code: 'landing-not-html', status: 'error', cause: 'content', params: { page: 'https://www.example.com/bin', contentType: 'application/octet-stream' } }]);
       expect(o.evidence).toEqual(binary.evidence);
     }
     expect(run(landingHttps, probe([binary])).status).toBe('pass');

@@ -105,10 +105,10 @@ describe('privacy-policy.reachable', () => {
   it('is an error when no page could be searched, or the policy could not be fetched', () => {
     const searched = [{ url: 'https://mautic.muster.de/', status: null, error: { code: 'refused' as const, message: 'connection refused' }, evidence: [] }];
     const none = reachable(observe(null, { source: 'not-found', url: null, chain: [], status: null, searched }));
-    expect(none.findings).toEqual([{ code: 'policy-search-failed', status: 'error', params: { pages: ['https://mautic.muster.de/'], error: 'connection refused' } }]);
+    expect(none.findings).toEqual([{ code: 'policy-search-failed', status: 'error', cause: 'refused', params: { pages: ['https://mautic.muster.de/'], error: 'connection refused' } }]);
     const down = reachable(observe(null, { status: null, error: { code: 'dns', message: 'host not found' } }));
     expect(down.status).toBe('error');
-    expect(down.findings).toEqual([{ code: 'policy-unreachable', status: 'error', params: { url: URL_DE, error: 'host not found' } }]);
+    expect(down.findings).toEqual([{ code: 'policy-unreachable', status: 'error', cause: 'dns', params: { url: URL_DE, error: 'host not found' } }]);
   });
 
   it('is an error when the probe failed', () => {

@@ -155,7 +155,7 @@ describe('tracking.ga-anonymize-ip', () => {
     const down = lp('https://www.example.com/down', '', { status: null, error: { code: 'refused', message: 'connection refused' } });
     expect(run(mautic('4.4'), landing([down])).findings).toEqual([
       { code: 'ga-none', status: 'not_applicable', params: { count: 0 } },
-      { code: 'page-unreachable', status: 'error', params: { page: 'https://www.example.com/down', error: 'connection refused' } },
+      { code: 'page-unreachable', status: 'error', cause: 'refused', params: { page: 'https://www.example.com/down', error: 'connection refused' } },
     ]);
   });
 });
