@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNetClient } from '../../electron/core/net/client';
 import type { NewEvidence } from '../../electron/core/probes/types';
 import { createHash } from 'node:crypto';
+import net from 'node:net';
 import { LOCAL_HOSTS, makeCa, selfSigned } from '../fixtures/certs';
 import { startHttp, startHttps, startSilent, type RunningServer } from '../fixtures/servers';
 
@@ -114,6 +115,33 @@ describe('the one network layer', () => {
     const hs = await client.handshake(new URL(silent.url), 'TLSv1.2');
     expect(hs.accepted).toBe(false);
     expect(hs.error?.code).toBe('timeout');
+  });
+
+  it('reads response headers of browser size (256 KiB) and calls larger ones oversized, never a crash', async () => {
+    // A raw socket server: the test controls every byte of the header block.
+    const cookie = (i: number, size: number) => `Set-Cookie: c${i}=${'v'.repeat(size)}\r\n`;
+    const raw = net.createServer((sock) => {
+      sock.once('data', (d) => {
+        const big = d.toString().startsWith('GET /big');
+        const lines = big ? cookie(0, 1024 * 1024) : Array.from({ length: 200 }, (_, i) => cookie(i, 1000)).join('');
+        sock.end(`HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n${lines}\r\nok`);
+      });
+      sock.on('error', () => {});
+    });
+    await new Promise<void>((r) => raw.listen(0, '127.0.0.1', r));
+    const port = (raw.address() as net.AddressInfo).port;
+    try {
+      const client = createNetClient(base, recorder().capture);
+      const flood = await client.request(new URL(`http://127.0.0.1:${port}/flood`));
+      expect(flood.error).toBeNull();
+      expect(flood.response!.headers.filter(([n]) => n.toLowerCase() === 'set-cookie')).toHaveLength(200);
+      expect(flood.body.toString()).toBe('ok');
+      const big = await client.request(new URL(`http://127.0.0.1:${port}/big`));
+      expect(big.response).toBeNull();
+      expect(big.error).toEqual({ code: 'oversized', message: expect.stringMatching(/^oversized response headers/) });
+    } finally {
+      await new Promise((r) => raw.close(r));
+    }
   });
 
   it('reports a closed port as refused', async () => {

@@ -52,6 +52,9 @@ function hostOf(url: URL): string {
   return url.hostname.replace(/^\[|\]$/g, '');
 }
 
+/** Browsers read about 256 KiB of response headers; Node's default of 16 KiB would refuse real sites. */
+export const MAX_HEADER_BYTES = 256 * 1024;
+
 function request(url: URL, init: RequestInit, options: NetOptions, trust: TrustConfig, capture: Capture): Promise<Exchange> {
   const startedAt = new Date();
   const method = init.method ?? 'GET';
@@ -97,13 +100,14 @@ function request(url: URL, init: RequestInit, options: NetOptions, trust: TrustC
               method,
               headers,
               agent: false,
+              maxHeaderSize: MAX_HEADER_BYTES,
               // Node hands this on to tls.connect; @types/node does not list it for https.
               secureContext: trust.context('default'),
               // Trust is judged, not enforced: an untrusted certificate is a finding and the audit goes on.
               rejectUnauthorized: false,
               servername: isIP(host) ? undefined : host,
             } as https.RequestOptions & Pick<ConnectionOptions, 'secureContext'>)
-          : http.request(url, { method, headers, agent: false });
+          : http.request(url, { method, headers, agent: false, maxHeaderSize: MAX_HEADER_BYTES });
     } catch (err) {
       finish(toNetError(err));
       return;
