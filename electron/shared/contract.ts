@@ -2,7 +2,7 @@
 // are all derived from CONTRACT: adding a feature starts here. Arguments are validated with these schemas on
 // every call; results cross the boundary as Result<T>.
 import { z } from 'zod';
-import { LANGS, RUN_STATES, SEVERITIES, SSH_AUTH_KINDS, STATUSES } from './domain';
+import { ERROR_CAUSES, LANGS, RUN_STATES, SEVERITIES, SSH_AUTH_KINDS, STATUSES } from './domain';
 
 const id = z.number().int().positive();
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lower-case hex');
@@ -80,6 +80,7 @@ const findingSchema = z.object({
   code: z.string(),
   status: statusSchema,
   params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()])).readonly()])).optional(),
+  cause: z.enum(ERROR_CAUSES).optional(),
 });
 export const checkResultSchema = z.object({
   checkId: z.string(),

@@ -156,8 +156,8 @@ describe('bad input', () => {
       const check = audited.check(id);
       expect(check.status, id).toBe('error');
       expect(check.findings, id).toEqual([
-        { code: 'landing-not-html', status: 'error', params: { page: page('/garbage'), contentType: 'text/html; charset=utf-8' } },
-        { code: 'landing-not-html', status: 'error', params: { page: page('/octet'), contentType: 'application/octet-stream' } },
+        { code: 'landing-not-html', status: 'error', cause: 'content', params: { page: page('/garbage'), contentType: 'text/html; charset=utf-8' } },
+        { code: 'landing-not-html', status: 'error', cause: 'content', params: { page: page('/octet'), contentType: 'application/octet-stream' } },
       ]);
     }
   });
