@@ -78,7 +78,7 @@ export async function auditCommand(argv: string[], io: Io, envLang: Lang): Promi
     }
     const code = auditExitCode(result);
     if (code === EXIT.cancelled) io.stderr.write(text(lang, 'cancelled') + '\n');
-    else if (code === EXIT.usage && result.unreachable) io.stderr.write(text(lang, 'unreachable', { reason: result.unreachable }) + '\n');
+    else if (result.unreachable) io.stderr.write(text(lang, 'unreachable', { reason: result.unreachable }) + '\n');
     return code;
   } finally {
     progress?.stop();

@@ -27,7 +27,9 @@ export function undecidedChecks(items: Checks): Undecided {
       if (!check.automated || check.status !== 'error') continue;
       checks++;
       const cause = causeOfCheck(check);
-      groups.set(cause, [...(groups.get(cause) ?? []), check.checkId]);
+      const ids = groups.get(cause) ?? [];
+      ids.push(check.checkId);
+      groups.set(cause, ids);
     }
   }
   const byCause = [...groups].map(([cause, checkIds]) => ({ cause, checkIds })).sort((a, b) => b.checkIds.length - a.checkIds.length);

@@ -1,7 +1,7 @@
 import type { ErrorCause, Localized } from './domain';
 
 /** How each cause is named to the auditor, everywhere: the CLI, the app, the PDF and the workbook. */
-export const ERROR_CAUSE_LABELS: Record<ErrorCause, Localized> = {
+const ERROR_CAUSE_LABELS: Record<ErrorCause, Localized> = {
   timeout: { de: 'Zeitüberschreitung', en: 'timeout' },
   tls: { de: 'TLS-Fehler', en: 'TLS failure' },
   refused: { de: 'Verbindung abgelehnt', en: 'connection refused' },

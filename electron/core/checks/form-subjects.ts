@@ -5,7 +5,7 @@ import type { ParsedForm } from '../probes/form-model';
 import type { FormPageObservation, FormsObservation } from '../probes/forms';
 import { MAX_FORM_PAGES } from '../probes/forms';
 import type { ObservationMap } from '../probes/types';
-import { causeOf, errorFinding, finding } from './outcome';
+import { errorFinding, finding, noAnswer } from './outcome';
 import { PROBE_ERROR } from './types';
 
 export interface FormSubject {
@@ -61,7 +61,7 @@ function embeddedFormUrl(raw: string | null, kind: string): string | null {
 
 function judgeable(p: FormPageObservation, findings: Finding[]): boolean {
   if (p.status === null) {
-    findings.push(errorFinding('form-page-unreachable', causeOf(p.error), { page: p.url, error: p.error?.message ?? 'no response' }));
+    findings.push(noAnswer('form-page-unreachable', p.error, { page: p.url }));
   } else if (p.status < 200 || p.status > 299) {
     findings.push(errorFinding('form-page-status', 'http-status', { page: p.url, status: p.status }));
   } else if (p.notHtml) {

@@ -1,7 +1,7 @@
 import type { Finding } from '../../shared/domain';
 import { MAX_RESOURCES, MAX_STYLESHEETS, type LandingPageObservation, type LandingResource } from '../probes/landing';
 import type { ObservationMap, ProbeResult } from '../probes/types';
-import { causeOf, errorFinding, finding, outcome, probeError } from './outcome';
+import { errorFinding, finding, noAnswer, outcome, probeError } from './outcome';
 import { PROBE_ERROR, type CheckOutcome } from './types';
 
 export type LandingProbe = ProbeResult<ObservationMap['landing-pages']>;
@@ -68,7 +68,7 @@ export function landingCheck(probe: LandingProbe, options: Options, judge: (page
   const judged = options.content ? answered.filter((p) => p.parsedAsHtml) : answered;
   const { findings, evidence } = judge(judged, probe.data);
   for (const p of pages.filter((x) => !reached(x))) {
-    findings.push(errorFinding('landing-unreachable', causeOf(p.error), { page: p.url, error: p.error?.message ?? 'no response' }));
+    findings.push(noAnswer('landing-unreachable', p.error, { page: p.url }));
     evidence.push(...p.evidence);
   }
   if (options.content) {

@@ -19,6 +19,11 @@ export function errorFinding(code: string, cause: ErrorCause, params?: Params): 
 /** The cause of a failed observation; an observation that failed without a recorded error broke the protocol. */
 export const causeOf = (error: NetError | null | undefined): ErrorCause => error?.code ?? 'protocol';
 
+/** A request that got no answer: an error finding with the request's cause and message. */
+export function noAnswer(code: string, error: NetError | null | undefined, params: Params): Finding {
+  return errorFinding(code, causeOf(error), { ...params, error: error?.message ?? 'no response' });
+}
+
 export function probeError(error: NetError, evidence: string[]): CheckOutcome {
   return outcome([errorFinding(PROBE_ERROR, error.code, { error: error.message })], evidence);
 }

@@ -2,7 +2,7 @@ import type { Finding } from '../../shared/domain';
 import { MAX_TEXT_CHARS } from '../probes/page-text';
 import type { PrivacyPolicyObservation } from '../probes/privacy-policy';
 import { ART13_ELEMENTS, VOCABULARY } from '../probes/privacy-vocabulary';
-import { causeOf, errorFinding, finding, outcome, probeError } from './outcome';
+import { causeOf, errorFinding, finding, noAnswer, outcome, probeError } from './outcome';
 import { MAUTIC_CODES, mauticFindings, THIRD_PARTY_CODES, thirdPartyFindings } from './privacy-mentions';
 import { defineCheck, PROBE_ERROR, type AnyCheck, type CheckOutcome } from './types';
 
@@ -16,22 +16,21 @@ const is2xx = (status: number | null) => status !== null && status >= 200 && sta
 const finalUrl = (o: PrivacyPolicyObservation) => o.chain[o.chain.length - 1] ?? o.url ?? '';
 const present = (list: (string | null)[]) => list.filter((e): e is string => e !== null);
 const textEvidence = (o: PrivacyPolicyObservation) => present([o.textEvidence, o.elementsEvidence, ...o.fetchEvidence]);
+/** Some page searched for the policy link answered (so a missing link is what the site serves, not a failure). */
+const searchAnswered = (o: PrivacyPolicyObservation) => o.searched.some((p) => p.status !== null);
+/** Why the policy, or the pages searched for its link, could not be fetched. */
+const fetchError = (o: PrivacyPolicyObservation) => o.error ?? o.searched.find((p) => p.error)?.error;
 
 function reachability(o: PrivacyPolicyObservation, evidence: string[]): CheckOutcome {
   if (o.source === 'not-found') {
-    const answered = o.searched.filter((p) => p.status !== null);
-    const pages = o.searched.map((p) => p.url);
-    if (!answered.length) {
-      const failed = o.searched.find((p) => p.error)?.error;
-      return outcome([errorFinding('policy-search-failed', causeOf(failed), { pages, error: failed?.message ?? 'no response' })], evidence);
-    }
-    return outcome([finding('policy-not-found', 'warn', { pages: answered.map((p) => p.url) })], evidence);
+    if (!searchAnswered(o)) return outcome([noAnswer('policy-search-failed', fetchError(o), { pages: o.searched.map((p) => p.url) })], evidence);
+    return outcome([finding('policy-not-found', 'warn', { pages: o.searched.filter((p) => p.status !== null).map((p) => p.url) })], evidence);
   }
   const findings: Finding[] = [];
   const url = finalUrl(o);
   if (o.link) findings.push(finding('policy-link-found', 'pass', { page: o.link.page, text: o.link.text, url: o.url! }));
   if (o.status === null) {
-    findings.push(errorFinding('policy-unreachable', causeOf(o.error), { url: o.url!, error: o.error?.message ?? 'no response' }));
+    findings.push(noAnswer('policy-unreachable', o.error, { url: o.url! }));
     return outcome(findings, evidence);
   }
   if (!is2xx(o.status)) findings.push(finding('policy-status', 'fail', { url, status: o.status }));
@@ -60,8 +59,8 @@ export const privacyPolicyReachable = defineCheck({
 /** A content check: no text → error (could not be checked); something missing in a cut-off text → say so. */
 function contentCheck(o: PrivacyPolicyObservation, judge: () => { findings: Finding[]; evidence: string[] }, fallback: string[]): CheckOutcome {
   // No policy located on pages that answered: nothing failed, the auditor has to point to it (or review it).
-  if (o.source === 'not-found' && o.searched.some((p) => p.status !== null)) return outcome([finding('policy-not-located', 'manual')], fallback);
-  if (!o.text) return outcome([errorFinding('policy-not-read', o.status === null ? causeOf(o.error ?? o.searched.find((p) => p.error)?.error) : 'content')], fallback);
+  if (o.source === 'not-found' && searchAnswered(o)) return outcome([finding('policy-not-located', 'manual')], fallback);
+  if (!o.text) return outcome([errorFinding('policy-not-read', o.status === null ? causeOf(fetchError(o)) : 'content')], fallback);
   const { findings, evidence } = judge();
   if ((o.text.bodyTruncated || o.text.textTruncated) && findings.some((f) => f.status === 'warn')) {
     findings.push(finding('policy-text-truncated', 'warn', { limit: MAX_TEXT_CHARS }));

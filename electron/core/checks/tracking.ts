@@ -5,7 +5,7 @@ import { MARKER } from '../probes/mtc-markers';
 import type { MtcFetch, MtcState, TrackingScriptObservation } from '../probes/tracking';
 import type { MauticLoader } from '../probes/tracking-embed';
 import type { ObservationMap, ProbeResult } from '../probes/types';
-import { causeOf, errorFinding, finding, outcome, probeError } from './outcome';
+import { finding, noAnswer, outcome, probeError } from './outcome';
 import { defineCheck, PROBE_ERROR } from './types';
 
 type LandingProbe = ProbeResult<ObservationMap['landing-pages']>;
@@ -64,7 +64,7 @@ function pageProblems(pages: LandingPageObservation[]): { findings: Finding[]; e
   const findings: Finding[] = [];
   const evidence: string[] = [];
   for (const p of pages.filter((x) => !reached(x))) {
-    findings.push(errorFinding('page-unreachable', causeOf(p.error), { page: p.url, error: p.error?.message ?? 'no response' }));
+    findings.push(noAnswer('page-unreachable', p.error, { page: p.url }));
     evidence.push(...p.evidence);
   }
   const partial = pages.filter((p) => reached(p) && (p.bodyTruncated || Boolean(p.tracking?.truncated)));

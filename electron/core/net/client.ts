@@ -5,7 +5,7 @@ import type { ConnectionOptions, TLSSocket } from 'node:tls';
 import { AbortedError, DeadlineError, toNetError } from './errors';
 import { exchangeEvidence } from './evidence';
 import { handshake } from './handshake';
-import { trustConfig, type NetOptions, type TrustConfig } from './options';
+import { MAX_HEADER_BYTES, trustConfig, type NetOptions, type TrustConfig } from './options';
 import { tlsInfoOf } from './tls-info';
 import { redirectTargetOf, type Exchange, type HandshakeResult, type NetError, type TlsInfo, type TlsVersion } from './types';
 import type { NewEvidence } from '../probes/types';
@@ -51,9 +51,6 @@ export function createNetClient(options: NetOptions, capture: Capture): NetClien
 function hostOf(url: URL): string {
   return url.hostname.replace(/^\[|\]$/g, '');
 }
-
-/** Browsers read about 256 KiB of response headers; Node's default of 16 KiB would refuse real sites. */
-export const MAX_HEADER_BYTES = 256 * 1024;
 
 function request(url: URL, init: RequestInit, options: NetOptions, trust: TrustConfig, capture: Capture): Promise<Exchange> {
   const startedAt = new Date();

@@ -1,3 +1,4 @@
+import { MAX_HEADER_BYTES } from './options';
 import type { NetError, NetErrorCode } from './types';
 
 const CODE_BY_ERRNO: Record<string, NetErrorCode> = {
@@ -33,7 +34,7 @@ export function toNetError(err: unknown): NetError {
   if (code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS') || /SSL|TLS|alert/i.test(message)) {
     return { code: 'tls', message };
   }
-  if (code === 'HPE_HEADER_OVERFLOW') return { code: 'oversized', message: `oversized response headers (over 256 KiB): ${message}` };
+  if (code === 'HPE_HEADER_OVERFLOW') return { code: 'oversized', message: `oversized response headers (over ${MAX_HEADER_BYTES / 1024} KiB): ${message}` };
   if (code.startsWith('HPE_') || code === 'ERR_INVALID_URL' || code.startsWith('ERR_HTTP')) {
     return { code: code === 'ERR_INVALID_URL' ? 'invalid-url' : 'protocol', message: `${code}: ${message}` };
   }

@@ -15,6 +15,9 @@ export interface NetOptions {
   signal?: AbortSignal;
 }
 
+/** Browsers read about 256 KiB of response headers; Node's default of 16 KiB would refuse real sites. */
+export const MAX_HEADER_BYTES = 256 * 1024;
+
 export const DEFAULT_NET_OPTIONS: Omit<NetOptions, 'userAgent'> = {
   timeoutMs: 10_000,
   maxRedirects: 10,
