@@ -2,7 +2,7 @@ import { detectedMauticVersion } from '../shared/mautic-version';
 import type { Lang, Status } from '../shared/domain';
 import type { AuditResult } from '../core/audit/types';
 import { undecidedChecks } from '../shared/completeness';
-import { causeLabel } from '../shared/error-causes';
+import { completenessLabels, provisionalScoreNote, undecidedSentence } from '../shared/completeness-texts';
 import { severityLabel, statusLabel, text } from './texts';
 
 const COLORS: Record<Status, string> = { pass: '32', fail: '31;1', warn: '33', manual: '36', error: '35', not_applicable: '2' };
@@ -45,10 +45,9 @@ export function summaryTable(result: AuditResult, lang: Lang, color: boolean, wi
   const undecided = undecidedChecks(result.items);
   lines.push('');
   const scoreText = score === null ? text(lang, 'notDecided') : `${score}/100`;
-  lines.push(`${text(lang, 'score')}: ${undecided.checks ? text(lang, 'scorePartial', { score: scoreText }) : scoreText}`);
+  lines.push(`${text(lang, 'score')}: ${undecided.checks ? `${scoreText} (${provisionalScoreNote(lang)})` : scoreText}`);
   if (undecided.checks) {
-    const causes = undecided.byCause.map((g) => `${causeLabel(g.cause, lang)} ${g.checkIds.length} (${g.checkIds.join(', ')})`).join('; ');
-    lines.push(paint('error', text(lang, 'incomplete', { count: undecided.checks, causes })));
+    lines.push(paint('error', `${completenessLabels(lang).incomplete}: ${undecidedSentence(undecided, lang)}`));
   }
   if (headerScore) lines.push(`${text(lang, 'headerScore')}: ${headerScore.score}/100 (${headerScore.grade})`);
   const version = detectedMauticVersion(result.items);

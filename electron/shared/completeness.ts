@@ -40,3 +40,16 @@ export function undecidedChecks(items: Checks): Undecided {
 export function isComplete(state: RunState, undecided: Pick<Undecided, 'checks'>): boolean {
   return state === 'complete' && undecided.checks === 0;
 }
+
+/**
+ * What a run amounts to, for the auditor: `incomplete` is a run that ended but left automated checks
+ * undecided; `interrupted` one whose process died before it ended (stored as state `incomplete`).
+ */
+export const COMPLETENESS = ['running', 'complete', 'incomplete', 'interrupted', 'cancelled'] as const;
+export type Completeness = (typeof COMPLETENESS)[number];
+
+export function completenessOf(state: RunState, errorChecks: number): Completeness {
+  if (state === 'incomplete') return 'interrupted';
+  if (state === 'complete' && errorChecks > 0) return 'incomplete';
+  return state;
+}

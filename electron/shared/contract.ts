@@ -118,6 +118,8 @@ export const runInfoSchema = z.object({
   score: z.number().nullable(),
   headerScore: z.number().nullable(),
   headerGrade: z.string().nullable(),
+  /** Automated checks that ended in `error`: a run with any is incomplete, whatever its state. */
+  errorChecks: z.number().int().nonnegative(),
 });
 export const runViewSchema = runInfoSchema.extend({
   counts: z.record(statusSchema, z.number()).nullable(),

@@ -235,6 +235,26 @@ describe('the workstation in Chromium', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
+  it('shows a run whose automated checks could not all run as incomplete, with the causes, not as a score', async () => {
+    const closed = await startHttp((_q, res) => res.end());
+    await closed.close();
+    await sidebar().getByRole('button', { name: 'Müller & Söhne GmbH' }).click();
+    await createInstallation('Halb erreichbar', `${good.url}halb/`, good.httpUrl);
+    await page.getByLabel('Landing-page URLs').fill(`https://localhost:${closed.port}/lp`);
+    await page.getByRole('button', { name: 'Create installation' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Halb erreichbar' }).waitFor();
+    await runAuditAndOpenResults();
+    const notice = page.getByTestId('run-incomplete');
+    await expect.poll(() => notice.innerText()).toMatch(/^Incomplete\s+\d+ automated check\(s\) could not run – connection refused \d+ \(.*landing\.third-parties/s);
+    expect(await page.getByTestId('run-score').innerText()).toMatch(/^Incomplete\s*provisional: \d+ \/ 100$/);
+    expect(await main().locator('.run-summary .run-state').innerText()).toBe('Incomplete');
+    await screenshot(page, '18-incomplete-run');
+    await main().getByRole('button', { name: 'Back to the installation' }).click();
+    const row = main().getByRole('table').getByRole('row').nth(1);
+    await expect.poll(() => row.innerText()).toMatch(/Incomplete\s+\d+ \(provisional\)/);
+    await screenshot(page, '19-incomplete-history');
+  });
+
   it('audits a Mautic installation with its pages, forms, policy and local.php: version shown, secrets redacted', async () => {
     const m = await startMautic({ version: '4.4', secure: false, ca });
     fixtures.push(m);

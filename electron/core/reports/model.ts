@@ -1,6 +1,7 @@
 // The one view-model of a report, built from the store. The PDF, the workbook and the pack all render
 // this; none of them reads the store or the network themselves.
 import type { ItemView } from '../../shared/contract';
+import { completenessOf, undecidedChecks, type Completeness, type Undecided } from '../../shared/completeness';
 import { detectedMauticVersion } from '../../shared/mautic-version';
 import { SEVERITIES, STATUSES, type Lang, type Severity, type Status } from '../../shared/domain';
 import { loadChecklist } from '../checklist/load';
@@ -53,6 +54,10 @@ export interface ReportModel {
     counts: Record<Status, number>;
     /** Items per severity and verdict. */
     bySeverity: Record<Severity, Record<Status, number>>;
+    /** `complete` only when the run ended and every automated check was decided. */
+    completeness: Completeness;
+    /** The automated checks that could not run, by cause. */
+    undecided: Undecided;
   };
   items: ReportItem[];
   remediation: RemediationRow[];
@@ -93,6 +98,7 @@ export function buildReportModel(store: Store, runId: number, options: ReportOpt
     bySeverity[item.severity][item.status]++;
   }
 
+  const undecided = undecidedChecks(view.items);
   return {
     lang: options.lang,
     generatedAt: (options.now ?? new Date()).toISOString(),
@@ -112,7 +118,15 @@ export function buildReportModel(store: Store, runId: number, options: ReportOpt
       engineVersion: run.engineVersion,
       mauticVersion: detectedMauticVersion(view.items),
     },
-    summary: { score: run.score, headerScore: run.headerScore, headerGrade: run.headerGrade, counts, bySeverity },
+    summary: {
+      score: run.score,
+      headerScore: run.headerScore,
+      headerGrade: run.headerGrade,
+      counts,
+      bySeverity,
+      completeness: completenessOf(run.state, undecided.checks),
+      undecided,
+    },
     items: view.items.map((item) => ({ ...item, key: keyEvidence(item, evidence, read) })),
     remediation: view.items
       .filter((item) => NEEDS_REMEDIATION.includes(item.status))

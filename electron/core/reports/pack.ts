@@ -38,6 +38,10 @@ export interface PackManifest {
     startedAt: string;
     finishedAt: string | null;
     state: string;
+    /** True only when the run ended and every automated check was decided. */
+    complete: boolean;
+    /** The automated checks that could not run, by cause. */
+    undecided: ReportModel['summary']['undecided'];
   };
   chainHead: { seq: number; hash: string } | null;
   createdAt: string;
@@ -138,6 +142,8 @@ export async function writePack(options: WritePackOptions): Promise<WrittenPack>
       startedAt: model.run.startedAt,
       finishedAt: model.run.finishedAt,
       state: model.run.state,
+      complete: model.summary.completeness === 'complete',
+      undecided: model.summary.undecided,
     },
     chainHead: model.chainHead ? { seq: model.chainHead.seq, hash: model.chainHead.hash } : null,
     createdAt,

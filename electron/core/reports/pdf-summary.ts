@@ -1,4 +1,5 @@
 // The cover page and the executive summary (scores, count tables and the verdict bar chart).
+import { completenessLabels, undecidedSentence } from '../../shared/completeness-texts';
 import { SEVERITIES, STATUSES } from '../../shared/domain';
 import { bottomY, COLORS, contentWidth, ensureSpace, heading, setFont, STATUS_COLORS, type Ctx } from './pdf-layout';
 import { table } from './pdf-table';
@@ -23,6 +24,7 @@ export function drawCover(ctx: Ctx): void {
     [t.targetUrl, r.targetUrl],
     [t.mauticVersion, r.mauticVersion ?? t.noValue],
     [t.date, formatDate(r.startedAt, model.lang)],
+    [t.runState, completenessLabels(model.lang)[model.summary.completeness]],
     [t.auditor, model.auditor || t.noValue],
     [t.checklist, `${r.checklistTitle} (${r.checklistId})`],
     [t.checklistVersion, r.checklistVersion],
@@ -47,6 +49,8 @@ export function drawSummary(ctx: Ctx): void {
   const { doc, t, model } = ctx;
   const s = model.summary;
   heading(ctx, t.summary, 1, { newPage: true, toc: true });
+  const complete = s.completeness === 'complete';
+  if (!complete) drawIncompleteNotice(ctx);
 
   // Two score boxes side by side.
   const left = doc.page.margins.left;
@@ -54,7 +58,7 @@ export function drawSummary(ctx: Ctx): void {
   const boxW = (width - 16) / 2;
   const y = doc.y;
   const boxes: [string, string, string][] = [
-    [t.score, scoreText(s.score, ctx), ''],
+    [t.score, scoreText(s.score, ctx), complete || s.score === null ? '' : t.provisional],
     [t.headerScore, scoreText(s.headerScore, ctx), s.headerGrade ? `${t.grade}: ${s.headerGrade}` : ''],
   ];
   boxes.forEach(([label, value, sub], i) => {
@@ -101,6 +105,26 @@ export function drawSummary(ctx: Ctx): void {
     }),
     { zebra: true, size: 8 },
   );
+}
+
+/** A framed notice above the scores: what the run lacks and why, so no reader takes its score as final. */
+function drawIncompleteNotice(ctx: Ctx): void {
+  const { doc, t, model } = ctx;
+  const s = model.summary;
+  const left = doc.page.margins.left;
+  const width = contentWidth(doc);
+  const lines = [undecidedSentence(s.undecided, model.lang), s.completeness === 'incomplete' ? '' : t.endedEarly].filter(Boolean);
+  const body = lines.join('\n');
+  setFont(doc, 'regular', 9.5);
+  const height = doc.heightOfString(body, { width: width - 24 }) + 34;
+  ensureSpace(doc, height);
+  const y = doc.y;
+  doc.rect(left, y, 4, height).fill(STATUS_COLORS.error);
+  doc.rect(left + 4, y, width - 4, height).lineWidth(0.8).strokeColor(STATUS_COLORS.error).stroke();
+  setFont(doc, 'bold', 11).fillColor(STATUS_COLORS.error).text(completenessLabels(model.lang)[s.completeness], left + 14, y + 8, { width: width - 24 });
+  setFont(doc, 'regular', 9.5).fillColor(COLORS.text).text(body, left + 14, y + 24, { width: width - 24 });
+  doc.x = left;
+  doc.y = y + height + 12;
 }
 
 /** Horizontal bars, one per verdict, drawn as vector shapes. */

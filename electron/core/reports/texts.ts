@@ -18,6 +18,11 @@ export interface ReportTexts {
   runId: string;
   runStarted: string;
   runFinished: string;
+  runState: string;
+  /** Beside a score that rests on an incomplete run. */
+  provisional: string;
+  /** Why a run that did not reach its end has no verdict for some items. */
+  endedEarly: string;
   generated: string;
   toc: string;
   summary: string;
@@ -102,6 +107,9 @@ const de: ReportTexts = {
   runId: 'Prüflauf',
   runStarted: 'Beginn',
   runFinished: 'Ende',
+  runState: 'Vollständigkeit',
+  provisional: 'vorläufig – siehe Hinweis',
+  endedEarly: 'Der Prüflauf endete vor seinem Abschluss; Prüfpunkte ohne Ergebnis fehlen in diesem Bericht.',
   generated: 'Bericht erstellt',
   toc: 'Inhaltsverzeichnis',
   summary: 'Zusammenfassung',
@@ -183,6 +191,9 @@ const en: ReportTexts = {
   runId: 'Audit run',
   runStarted: 'Started',
   runFinished: 'Finished',
+  runState: 'Completeness',
+  provisional: 'provisional – see the notice',
+  endedEarly: 'The run did not reach its end; items without a verdict are missing from this report.',
   generated: 'Report generated',
   toc: 'Table of contents',
   summary: 'Executive summary',

@@ -86,6 +86,9 @@ const manifestSchema = z.object({
     startedAt: z.string(),
     finishedAt: z.string().nullable(),
     state: z.string(),
+    // Absent in packs written before completeness was recorded.
+    complete: z.boolean().optional(),
+    undecided: z.object({ checks: z.number().int().nonnegative(), byCause: z.array(z.object({ cause: z.string(), checkIds: z.array(z.string()) })) }).optional(),
   }),
   chainHead: z.object({ seq: z.number(), hash: z.string() }).nullable(),
   createdAt: z.string(),

@@ -23,6 +23,8 @@ export interface XlsxTexts {
     targetUrl: string;
     runId: string;
     runState: string;
+    /** The automated checks that could not run, with their causes. */
+    undecided: string;
     startedAt: string;
     finishedAt: string;
     generatedAt: string;
@@ -48,7 +50,6 @@ export interface XlsxTexts {
   no: string;
   status: Record<Status, string>;
   severity: Record<Severity, string>;
-  runState: Record<string, string>;
   remediation: Record<RemediationStatus, string>;
   validation: { statusTitle: string; statusError: string; statusPrompt: string; dueTitle: string; dueError: string };
 }
@@ -69,6 +70,7 @@ const de: XlsxTexts = {
     targetUrl: 'Geprüfte URL',
     runId: 'Audit-Nr.',
     runState: 'Audit-Status',
+    undecided: 'Nicht durchführbare Prüfungen',
     startedAt: 'Begonnen (UTC)',
     finishedAt: 'Beendet (UTC)',
     generatedAt: 'Bericht erstellt (UTC)',
@@ -94,7 +96,6 @@ const de: XlsxTexts = {
   // Verdict, severity and remediation labels are the PDF's, so both documents speak alike.
   status: REPORT_TEXTS.de.statuses,
   severity: REPORT_TEXTS.de.severities,
-  runState: { running: 'Läuft', complete: 'Vollständig', incomplete: 'Unvollständig', cancelled: 'Abgebrochen' },
   remediation: REPORT_TEXTS.de.remediationStatuses,
   validation: {
     statusTitle: 'Status',
@@ -121,6 +122,7 @@ const en: XlsxTexts = {
     targetUrl: 'Audited URL',
     runId: 'Run no.',
     runState: 'Run state',
+    undecided: 'Checks that could not run',
     startedAt: 'Started (UTC)',
     finishedAt: 'Finished (UTC)',
     generatedAt: 'Report generated (UTC)',
@@ -145,7 +147,6 @@ const en: XlsxTexts = {
   no: 'no',
   status: REPORT_TEXTS.en.statuses,
   severity: REPORT_TEXTS.en.severities,
-  runState: { running: 'Running', complete: 'Complete', incomplete: 'Incomplete', cancelled: 'Cancelled' },
   remediation: REPORT_TEXTS.en.remediationStatuses,
   validation: {
     statusTitle: 'Status',

@@ -8,6 +8,7 @@
 // cannot carry are replaced by U+FFFD, and texts are capped at Excel's 32,767 characters per cell.
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { Workbook, type Column, type DataValidation, type Worksheet } from 'exceljs';
+import { causesText, completenessLabels, provisionalScoreNote } from '../../shared/completeness-texts';
 import { SEVERITIES, STATUSES } from '../../shared/domain';
 import type { ReportModel } from './model';
 import { REMEDIATION_STATUSES, XLSX_TEXTS, type XlsxTexts } from './xlsx-texts';
@@ -93,7 +94,8 @@ function summarySheet(wb: Workbook, model: ReportModel, t: XlsxTexts): void {
     [s.baseUrl, model.installation.baseUrl],
     [s.targetUrl, run.targetUrl],
     [s.runId, run.id],
-    [s.runState, t.runState[run.state] ?? run.state],
+    [s.runState, completenessLabels(model.lang)[summary.completeness]],
+    [s.undecided, summary.undecided.checks ? `${summary.undecided.checks}: ${causesText(summary.undecided.byCause, model.lang)}` : 0],
     [s.startedAt, dateCell(run.startedAt)],
     [s.finishedAt, dateCell(run.finishedAt)],
     [s.generatedAt, dateCell(model.generatedAt)],
@@ -103,7 +105,7 @@ function summarySheet(wb: Workbook, model: ReportModel, t: XlsxTexts): void {
     [s.engineVersion, run.engineVersion],
     [s.mauticVersion, run.mauticVersion ?? ''],
     [s.tool, `${model.tool.name} ${model.tool.version}`],
-    [s.score, summary.score],
+    [summary.undecided.checks ? `${s.score} (${provisionalScoreNote(model.lang)})` : s.score, summary.score],
     [s.headerScore, summary.headerScore],
     [s.headerGrade, summary.headerGrade],
     [s.itemsTotal, model.items.length],

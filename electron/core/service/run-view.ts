@@ -45,6 +45,7 @@ export function runView(run: StoredRun, checklist: Checklist, lang: Lang): RunVi
     score: run.score,
     headerScore: run.headerScore,
     headerGrade: run.headerGrade,
+    errorChecks: run.errorChecks,
     counts: run.summary?.counts ?? null,
     items,
     evidence: run.evidence,

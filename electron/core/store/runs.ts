@@ -34,6 +34,8 @@ export interface RunInfo {
   score: number | null;
   headerScore: number | null;
   headerGrade: string | null;
+  /** Automated checks that ended in `error`. */
+  errorChecks: number;
 }
 
 export interface StoredRun extends RunInfo {
@@ -62,6 +64,8 @@ interface RunRow {
   score: number | null;
   header_score: number | null;
   header_grade: string | null;
+  /** Automated checks of the run that ended in `error` (could not run). */
+  error_checks: number;
 }
 
 interface ItemRow {
@@ -94,7 +98,10 @@ const toInfo = (r: RunRow): RunInfo => ({
   score: r.score,
   headerScore: r.header_score,
   headerGrade: r.header_grade,
+  errorChecks: r.error_checks,
 });
+
+const ERROR_CHECKS = "(SELECT COUNT(*) FROM check_results c WHERE c.run_id = runs.id AND c.automated = 1 AND c.status = 'error') AS error_checks";
 
 /** True unless the OS says no such process (ESRCH); EPERM means it exists but belongs to someone else. */
 export function pidAlive(pid: number): boolean {
@@ -127,8 +134,8 @@ export function createRunsRepo(db: Db, listEvidence: (runId: number) => Evidence
     `INSERT INTO runs (installation_id, checklist_id, checklist_version, engine_version, target_url, options_json, state, started_at, pid, host)
      VALUES (@installationId, @checklistId, @checklistVersion, @engineVersion, @targetUrl, @optionsJson, 'running', @startedAt, @pid, @host)`,
   );
-  const selectRun = db.prepare<[number], RunRow>('SELECT * FROM runs WHERE id = ?');
-  const selectByInstallation = db.prepare<[number], RunRow>('SELECT * FROM runs WHERE installation_id = ? ORDER BY started_at DESC, id DESC');
+  const selectRun = db.prepare<[number], RunRow>(`SELECT *, ${ERROR_CHECKS} FROM runs WHERE id = ?`);
+  const selectByInstallation = db.prepare<[number], RunRow>(`SELECT *, ${ERROR_CHECKS} FROM runs WHERE installation_id = ? ORDER BY started_at DESC, id DESC`);
   const selectRunning = db.prepare<[string], { id: number; pid: number }>("SELECT id, pid FROM runs WHERE state = 'running' AND host = ?");
   const markIncomplete = db.prepare<[number]>("UPDATE runs SET state = 'incomplete' WHERE id = ? AND state = 'running'");
   const finish = db.prepare(

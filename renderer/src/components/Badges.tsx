@@ -1,3 +1,4 @@
+import { completenessOf } from '../../../electron/shared/completeness';
 import type { RunState, Severity, Status } from '../../../electron/shared/domain';
 import { useI18n } from '../i18n/context';
 
@@ -33,7 +34,9 @@ export function SeverityBadge({ severity }: { severity: Severity }) {
   );
 }
 
-export function RunStateBadge({ state }: { state: RunState }) {
+/** The run's state as the auditor needs it: a run that left automated checks undecided is `incomplete`. */
+export function RunStateBadge({ state, errorChecks }: { state: RunState; errorChecks: number }) {
   const { t } = useI18n();
-  return <span className={`badge run-state state-${state}`}>{t.runState[state]}</span>;
+  const completeness = completenessOf(state, errorChecks);
+  return <span className={`badge run-state state-${completeness}`}>{t.completeness[completeness]}</span>;
 }

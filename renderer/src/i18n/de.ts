@@ -1,3 +1,4 @@
+import { completenessLabels } from '../../../electron/shared/completeness-texts';
 import type { Messages } from './types';
 
 export const de: Messages = {
@@ -183,6 +184,8 @@ export const de: Messages = {
     counts: 'Punkte je Ergebnis',
     checklist: 'Checkliste',
     notScored: 'noch nicht bewertet',
+    provisionalScore: (score) => `vorläufig: ${score} / 100`,
+    endedEarly: 'Das Audit endete vor seinem Abschluss; Punkte ohne Ergebnis fehlen.',
     filters: 'Filter',
     filterVerdict: 'Nach Ergebnis filtern',
     filterSeverity: 'Nach Schweregrad filtern',
@@ -219,12 +222,7 @@ export const de: Messages = {
     medium: 'Mittel',
     low: 'Niedrig',
   },
-  runState: {
-    running: 'Läuft',
-    complete: 'Vollständig',
-    incomplete: 'Unvollständig',
-    cancelled: 'Abgebrochen',
-  },
+  completeness: completenessLabels('de'),
 
   history: {
     title: 'Audit-Verlauf',
@@ -236,6 +234,7 @@ export const de: Messages = {
     actions: 'Aktionen',
     open: 'Öffnen',
     openRun: (date) => `Audit vom ${date} öffnen`,
+    provisional: (score) => `${score} (vorläufig)`,
   },
 
   evidence: {

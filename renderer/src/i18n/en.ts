@@ -1,3 +1,4 @@
+import { completenessLabels } from '../../../electron/shared/completeness-texts';
 import type { Messages } from './types';
 
 export const en: Messages = {
@@ -183,6 +184,8 @@ export const en: Messages = {
     counts: 'Items per verdict',
     checklist: 'Checklist',
     notScored: 'not scored yet',
+    provisionalScore: (score) => `provisional: ${score} / 100`,
+    endedEarly: 'The audit did not reach its end; items without a verdict are missing.',
     filters: 'Filters',
     filterVerdict: 'Filter by verdict',
     filterSeverity: 'Filter by severity',
@@ -219,12 +222,7 @@ export const en: Messages = {
     medium: 'Medium',
     low: 'Low',
   },
-  runState: {
-    running: 'Running',
-    complete: 'Complete',
-    incomplete: 'Incomplete',
-    cancelled: 'Cancelled',
-  },
+  completeness: completenessLabels('en'),
 
   history: {
     title: 'Audit history',
@@ -236,6 +234,7 @@ export const en: Messages = {
     actions: 'Actions',
     open: 'Open',
     openRun: (date) => `Open audit of ${date}`,
+    provisional: (score) => `${score} (provisional)`,
   },
 
   evidence: {

@@ -1,5 +1,6 @@
+import type { Completeness } from '../../../electron/shared/completeness';
 import type { ErrorCode } from '../../../electron/shared/contract';
-import type { Lang, RunState, Severity, Status } from '../../../electron/shared/domain';
+import type { Lang, Severity, Status } from '../../../electron/shared/domain';
 
 /** Every text the UI shows, one key per text. de.ts and en.ts must both fill every key. */
 export interface Messages {
@@ -176,6 +177,8 @@ export interface Messages {
     counts: string;
     checklist: string;
     notScored: string;
+    provisionalScore: (score: string) => string;
+    endedEarly: string;
     filters: string;
     filterVerdict: string;
     filterSeverity: string;
@@ -200,7 +203,7 @@ export interface Messages {
 
   status: Record<Status, string>;
   severity: Record<Severity, string>;
-  runState: Record<RunState, string>;
+  completeness: Record<Completeness, string>;
 
   history: {
     title: string;
@@ -212,6 +215,7 @@ export interface Messages {
     actions: string;
     open: string;
     openRun: (date: string) => string;
+    provisional: (score: string) => string;
   };
 
   evidence: {

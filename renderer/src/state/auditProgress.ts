@@ -18,6 +18,8 @@ export interface AuditProgress {
   totalChecks: number | null;
   totalProbes: number | null;
   checksDone: number;
+  /** Checks that finished as `error` (could not run); any makes the run incomplete. */
+  errorChecks: number;
   probesDone: number;
   runningProbes: string[];
   runningChecks: string[];
@@ -38,6 +40,7 @@ export function newAudit(auditId: string, clientId: number, installationId: numb
     totalChecks: null,
     totalProbes: null,
     checksDone: 0,
+    errorChecks: 0,
     probesDone: 0,
     runningProbes: [],
     runningChecks: [],
@@ -64,6 +67,7 @@ export function applyEvent(p: AuditProgress, event: AuditEventMessage, now: numb
         ...p,
         runningChecks: without(p.runningChecks, event.checkId),
         checksDone: Math.max(p.checksDone, event.done),
+        errorChecks: p.errorChecks + (event.status === 'error' ? 1 : 0),
         totalChecks: event.total,
       };
     case 'run-finished':

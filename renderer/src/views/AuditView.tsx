@@ -1,3 +1,4 @@
+import { completenessOf } from '../../../electron/shared/completeness';
 import { useEffect, useState } from 'react';
 import { ErrorBox, type Failure } from '../components/ErrorBox';
 import { PageHeading } from '../components/PageHeading';
@@ -63,7 +64,7 @@ export function AuditView({ installationName, progress, onCancel, onOpenRun, onB
     progress.phase === 'failed'
       ? t.audit.failed
       : progress.phase === 'finished' && progress.state
-        ? t.audit.finished(t.runState[progress.state])
+        ? t.audit.finished(t.completeness[completenessOf(progress.state, progress.errorChecks)])
         : total === null
           ? t.audit.waiting
           : t.audit.checksDone(progress.checksDone, total);

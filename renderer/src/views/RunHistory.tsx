@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { RunInfo } from '../../../electron/shared/contract';
+import { completenessOf } from '../../../electron/shared/completeness';
 import { api } from '../api';
 import { RunStateBadge } from '../components/Badges';
 import { ErrorBox, type Failure } from '../components/ErrorBox';
@@ -65,9 +66,11 @@ export function RunHistory({ installationId, refreshKey, onOpen }: RunHistoryPro
                 <tr key={run.id}>
                   <td>{date}</td>
                   <td>
-                    <RunStateBadge state={run.state} />
+                    <RunStateBadge state={run.state} errorChecks={run.errorChecks} />
                   </td>
-                  <td className="num">{run.score === null ? t.common.none : number(run.score)}</td>
+                  <td className="num">
+                    {run.score === null ? t.common.none : completenessOf(run.state, run.errorChecks) === 'complete' ? number(run.score) : t.history.provisional(number(run.score))}
+                  </td>
                   <td>{run.headerGrade ?? t.common.none}</td>
                   <td>
                     <button type="button" className="small" aria-label={t.history.openRun(date)} onClick={() => onOpen(run.id)}>

@@ -1,12 +1,18 @@
 import type { RunView } from '../../../electron/shared/contract';
+import { completenessOf, undecidedChecks } from '../../../electron/shared/completeness';
+import { undecidedSentence } from '../../../electron/shared/completeness-texts';
 import { STATUSES } from '../../../electron/shared/domain';
 import { detectedMauticVersion } from '../../../electron/shared/mautic-version';
 import { RunStateBadge, StatusBadge } from '../components/Badges';
 import { useI18n } from '../i18n/context';
 
-/** Target, dates, state, scores and the number of items per verdict. */
+/** Target, dates, state, scores and the number of items per verdict; an incomplete run says so before any score. */
 export function RunSummary({ run }: { run: RunView }) {
-  const { t, dateTime, number } = useI18n();
+  const { t, lang, dateTime, number } = useI18n();
+  const undecided = undecidedChecks(run.items);
+  const completeness = completenessOf(run.state, undecided.checks);
+  const ended = completeness !== 'running';
+  const final = completeness === 'complete';
   const counts = run.counts ?? STATUSES.reduce<Record<string, number>>((acc, s) => ({ ...acc, [s]: run.items.filter((i) => i.status === s).length }), {});
   return (
     <section className="panel run-summary" aria-labelledby="run-summary-heading">
@@ -26,18 +32,26 @@ export function RunSummary({ run }: { run: RunView }) {
         <dd>{dateTime(run.finishedAt)}</dd>
         <dt>{t.run.state}</dt>
         <dd>
-          <RunStateBadge state={run.state} />
+          <RunStateBadge state={run.state} errorChecks={undecided.checks} />
         </dd>
         <dt>{t.run.checklist}</dt>
         <dd className="mono">
           {run.checklistId} {run.checklistVersion}
         </dd>
       </dl>
+      {ended && !final && (
+        <div className="notice incomplete-notice" role="status" data-testid="run-incomplete">
+          <strong>{t.completeness[completeness]}</strong>
+          {undecided.checks > 0 && <p>{undecidedSentence(undecided, lang)}</p>}
+          {completeness !== 'incomplete' && <p>{t.run.endedEarly}</p>}
+        </div>
+      )}
       <div className="scores">
         <div className="score-box">
           <span className="score-label">{t.run.score}</span>
           <span className="score-value" data-testid="run-score">
-            {run.score === null ? t.run.notScored : `${number(run.score)} / 100`}
+            {run.score === null ? t.run.notScored : final || !ended ? `${number(run.score)} / 100` : t.completeness[completeness]}
+            {run.score !== null && ended && !final && <span className="score-provisional">{t.run.provisionalScore(number(run.score))}</span>}
           </span>
         </div>
         <div className="score-box">

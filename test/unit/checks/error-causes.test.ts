@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CHECKS } from '../../../electron/core/checks';
 import type { Observations } from '../../../electron/core/probes/types';
 import { ERROR_CAUSES, type ErrorCause } from '../../../electron/shared/domain';
-import { causeLabel } from '../../../electron/shared/error-causes';
-import { isComplete, undecidedChecks } from '../../../electron/shared/completeness';
+import { causeLabel, completenessLabels, undecidedSentence } from '../../../electron/shared/completeness-texts';
+import { completenessOf, isComplete, undecidedChecks } from '../../../electron/shared/completeness';
 
 function allFailed(probes: readonly string[], code: ErrorCause): Observations {
   const obs: Record<string, unknown> = {};
@@ -50,5 +50,24 @@ describe('the cause of an undecided check', () => {
       expect(causeLabel(cause, 'en').length, cause).toBeGreaterThan(2);
     }
     expect(causeLabel('oversized', 'en')).toBe('oversized response');
+  });
+});
+
+describe('completeness of a run', () => {
+  it('a run that ended with undecided checks is incomplete; one whose process died is interrupted', () => {
+    expect(completenessOf('complete', 0)).toBe('complete');
+    expect(completenessOf('complete', 2)).toBe('incomplete');
+    expect(completenessOf('incomplete', 0)).toBe('interrupted');
+    expect(completenessOf('cancelled', 3)).toBe('cancelled');
+    expect(completenessOf('running', 1)).toBe('running');
+  });
+
+  it('names it in both languages, and the sentence lists each cause with its checks', () => {
+    expect(completenessLabels('de')).toMatchObject({ incomplete: 'Unvollständig', interrupted: 'Unterbrochen' });
+    expect(completenessLabels('en')).toMatchObject({ incomplete: 'Incomplete', interrupted: 'Interrupted' });
+    const undecided = { checks: 3, byCause: [{ cause: 'timeout' as const, checkIds: ['a.b', 'c.d'] }, { cause: 'tls' as const, checkIds: ['e.f'] }] };
+    expect(undecidedSentence(undecided, 'en')).toBe('3 automated check(s) could not run – timeout 2 (a.b, c.d); TLS failure 1 (e.f)');
+    expect(undecidedSentence(undecided, 'de')).toBe('3 automatische Prüfung(en) konnten nicht laufen – Zeitüberschreitung 2 (a.b, c.d); TLS-Fehler 1 (e.f)');
+    expect(undecidedSentence({ checks: 0, byCause: [] }, 'de')).toBe('');
   });
 });

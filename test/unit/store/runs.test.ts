@@ -55,6 +55,23 @@ describe('runs', () => {
     ]);
   });
 
+  it('counts the automated checks that could not run, for the run and for the list of runs', () => {
+    const store = tempStore();
+    const { runId, installationId } = runFor(store);
+    const { items, summary } = sampleResults(store.addEvidence(runId, evidence('first')));
+    const tls = items[0]!;
+    tls.checks.push(
+      { checkId: 'tls-chain', status: 'error', automated: true, findings: [{ code: 'no-answer', status: 'error', cause: 'timeout' }], message: 'timeout', evidence: [] },
+      { checkId: 'tls-ocsp', status: 'error', automated: true, findings: [{ code: 'no-answer', status: 'error', cause: 'tls' }], message: 'tls', evidence: [] },
+    );
+    store.finishRun(runId, { state: 'complete', items, summary, finishedAt: '2025-01-01T00:01:00.000Z' });
+    const clean = runFor(store).runId;
+    store.finishRun(clean, { state: 'complete', ...sampleResults(store.addEvidence(clean, evidence('second'))), finishedAt: '2025-01-01T00:02:00.000Z' });
+    expect(store.getRun(runId)!.errorChecks).toBe(2);
+    expect(store.getRun(clean)!.errorChecks).toBe(0);
+    expect(Object.fromEntries(store.listRuns(installationId).map((r) => [r.id, r.errorChecks]))).toEqual({ [runId]: 2, [clean]: 0 });
+  });
+
   it('finishRun is one transaction: an invalid check leaves the run running with no results', () => {
     const store = tempStore();
     const { runId } = runFor(store);
