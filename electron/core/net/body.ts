@@ -38,6 +38,7 @@ export class BodySink {
   private decoder: Gunzip | null = null;
   private head: Buffer[] = [];
   private ended = false;
+  private cutAtWire = false;
   kept = 0;
   wireBytes = 0;
   truncated = false;
@@ -53,16 +54,26 @@ export class BodySink {
   }
 
   write(chunk: Buffer): void {
-    if (this.ended) return;
+    if (this.ended || this.cutAtWire) return;
     this.wireBytes += chunk.length;
     if (this.coding === null) return void this.keep(chunk);
-    if (this.wireBytes > this.cap) {
-      // A compressed body bigger than the cap: whatever it decodes to, no more of it is read.
+    const over = this.wireBytes - this.cap;
+    if (over <= 0) return this.decode(chunk);
+    // A compressed body bigger than the cap: what fits is decoded, then no more of it is read.
+    this.cutAtWire = true;
+    this.decode(chunk.subarray(0, chunk.length - over));
+    const cut = () => {
+      if (this.ended) return;
       this.ended = true;
       this.truncated = true;
       this.decoder?.destroy();
-      return this.events.full();
-    }
+      this.events.full();
+    };
+    if (this.decoder) this.decoder.flush(cut);
+    else cut();
+  }
+
+  private decode(chunk: Buffer): void {
     if (this.decoder) return void this.decoder.write(chunk);
     // Deflate comes zlib-wrapped or raw; the first two bytes tell which.
     this.head.push(chunk);
@@ -73,7 +84,7 @@ export class BodySink {
   }
 
   end(): void {
-    if (this.ended) return;
+    if (this.ended || this.cutAtWire) return;
     if (this.head.length) this.startDecoder(Buffer.concat(this.head)).write(Buffer.concat(this.head));
     this.head = [];
     if (this.decoder) return void this.decoder.end();
