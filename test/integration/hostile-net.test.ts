@@ -133,7 +133,7 @@ describe('hostile bodies and content codings', () => {
     const { ex } = await get('/drip-body', { timeoutMs: 600 });
     expect(ex.error?.code).toBe('timeout');
     expect(ex.response?.status).toBe(200);
-    expect(ex.body.toString()).toMatch(/^<p>d/);
+    expect('<p>drip</p>'.repeat(100).startsWith(ex.body.toString())).toBe(true);
   });
 });
 
