@@ -2,12 +2,16 @@ import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
 import type { ConnectionOptions, TLSSocket } from 'node:tls';
+import { scopeOfAddress } from './address-scope';
+import { BodySink, codingOf } from './body';
 import { AbortedError, DeadlineError, toNetError } from './errors';
 import { exchangeEvidence } from './evidence';
+import { follow, type Chain } from './follow';
 import { handshake } from './handshake';
-import { MAX_HEADER_BYTES, trustConfig, type NetOptions, type TrustConfig } from './options';
+import { ACCEPT_ENCODING, MAX_HEADER_BYTES, MAX_HEADER_LINES, trustConfig, type NetOptions, type TrustConfig } from './options';
+import { guardedLookup, refusal, type RedirectGuard } from './redirect-guard';
 import { tlsInfoOf } from './tls-info';
-import { redirectTargetOf, type Exchange, type HandshakeResult, type NetError, type TlsInfo, type TlsVersion } from './types';
+import type { Exchange, HandshakeResult, NetError, TlsInfo, TlsVersion } from './types';
 import type { NewEvidence } from '../probes/types';
 
 export interface RequestInit {
@@ -20,50 +24,47 @@ export interface RequestInit {
   redactBody?: (body: Buffer) => Buffer;
 }
 
-export interface Chain {
-  exchanges: Exchange[];
-  /** Why the chain stopped early (loop, cap, network); null when it ended in a non-redirect response. */
-  error: NetError | null;
-}
+export type { Chain } from './follow';
 
 export interface NetClient {
   readonly options: NetOptions;
   request(url: URL, init?: RequestInit): Promise<Exchange>;
-  /** GET with redirects followed up to the cap; loops are detected. */
+  /** GET with redirects followed up to the cap; loops, non-http schemes and inward hops are refused (follow.ts). */
   follow(url: URL, init?: RequestInit): Promise<Chain>;
   handshake(url: URL, version: TlsVersion | 'default'): Promise<HandshakeResult>;
 }
 
 export type Capture = (evidence: NewEvidence) => string;
 
-/** The one HTTP/TLS client: every call has a deadline, a body cap and is captured as evidence. */
+/**
+ * The one HTTP/TLS client: every call has a deadline, a header-size and header-count limit, a body cap
+ * (after decoding) and is captured as evidence.
+ */
 export function createNetClient(options: NetOptions, capture: Capture): NetClient {
   const trust = trustConfig(options.extraCaPem);
-  const client: NetClient = {
+  const scopeOf = options.addressScope ?? scopeOfAddress;
+  return {
     options,
-    request: (url, init) => request(url, init ?? {}, options, trust, capture),
-    follow: (url, init) => follow(client, url, init ?? {}),
+    request: (url, init) => request(url, init ?? {}, options, trust, capture, null),
+    follow: (url, init) => follow((u, guard) => request(u, init ?? {}, options, trust, capture, guard), url, options.maxRedirects, scopeOf),
     handshake: (url, version) => handshake(url, version, options, trust),
   };
-  return client;
 }
 
 function hostOf(url: URL): string {
   return url.hostname.replace(/^\[|\]$/g, '');
 }
 
-function request(url: URL, init: RequestInit, options: NetOptions, trust: TrustConfig, capture: Capture): Promise<Exchange> {
+function request(url: URL, init: RequestInit, options: NetOptions, trust: TrustConfig, capture: Capture, guard: RedirectGuard | null): Promise<Exchange> {
   const startedAt = new Date();
   const method = init.method ?? 'GET';
-  const headers: Record<string, string> = { 'user-agent': options.userAgent, accept: '*/*', ...init.headers };
+  const headers: Record<string, string> = { 'user-agent': options.userAgent, accept: '*/*', 'accept-encoding': ACCEPT_ENCODING, ...init.headers };
   const host = hostOf(url);
   return new Promise((resolve) => {
     let tls: TlsInfo | null = null;
-    const chunks: Buffer[] = [];
-    let kept = 0;
-    let bytesRead = 0;
-    let truncated = false;
+    let sink: BodySink | null = null;
     let response: Exchange['response'] = null;
+    let remoteAddress: string | null = null;
     let settled = false;
     // Declared before finish(): a request that throws synchronously settles before any timer exists.
     let deadline: NodeJS.Timeout | undefined;
@@ -73,15 +74,17 @@ function request(url: URL, init: RequestInit, options: NetOptions, trust: TrustC
       settled = true;
       clearTimeout(deadline);
       options.signal?.removeEventListener('abort', onAbort);
-      const read = Buffer.concat(chunks, kept);
+      sink?.destroy();
+      const read = sink?.body() ?? Buffer.alloc(0);
       const body = init.redactBody && read.length ? init.redactBody(read) : read;
       const partial: Omit<Exchange, 'evidence'> = {
         request: { method, url: url.href, headers: Object.entries(headers) },
         response,
         body,
-        bodyBytesRead: bytesRead,
-        truncated,
+        bodyBytesRead: sink?.wireBytes ?? 0,
+        truncated: sink?.truncated ?? false,
         tls,
+        remoteAddress,
         error,
         startedAt: startedAt.toISOString(),
         ms: Date.now() - startedAt.getTime(),
@@ -89,6 +92,10 @@ function request(url: URL, init: RequestInit, options: NetOptions, trust: TrustC
       resolve({ ...partial, evidence: exchangeEvidence(partial, capture) });
     };
 
+    // An IP literal is never looked up, so the redirect guard judges it here; names are judged at lookup.
+    const literal = guard && isIP(host) ? refusal(guard, host, host) : null;
+    if (literal) return finish(toNetError(literal));
+    const lookup = guard ? { lookup: guardedLookup(guard) } : {};
     let req: http.ClientRequest;
     try {
       req =
@@ -98,20 +105,23 @@ function request(url: URL, init: RequestInit, options: NetOptions, trust: TrustC
               headers,
               agent: false,
               maxHeaderSize: MAX_HEADER_BYTES,
+              ...lookup,
               // Node hands this on to tls.connect; @types/node does not list it for https.
               secureContext: trust.context('default'),
               // Trust is judged, not enforced: an untrusted certificate is a finding and the audit goes on.
               rejectUnauthorized: false,
               servername: isIP(host) ? undefined : host,
             } as https.RequestOptions & Pick<ConnectionOptions, 'secureContext'>)
-          : http.request(url, { method, headers, agent: false, maxHeaderSize: MAX_HEADER_BYTES });
+          : http.request(url, { method, headers, agent: false, maxHeaderSize: MAX_HEADER_BYTES, ...lookup });
     } catch (err) {
       finish(toNetError(err));
       return;
     }
+    // One more than the limit, so that a longer header block shows as too long instead of silently cut.
+    req.maxHeadersCount = MAX_HEADER_LINES + 1;
     // Settle first, then tear down: after the response has begun, destroy() reports no error of its own.
-    const stop = (err: Error) => {
-      finish(toNetError(err));
+    const stop = (err: Error | NetError) => {
+      finish(err instanceof Error ? toNetError(err) : err);
       req.destroy();
     };
     deadline = setTimeout(() => stop(new DeadlineError(options.timeoutMs)), options.timeoutMs);
@@ -126,52 +136,34 @@ function request(url: URL, init: RequestInit, options: NetOptions, trust: TrustC
     });
     req.on('error', (err) => finish(toNetError(err)));
     req.on('response', (res) => {
+      remoteAddress = res.socket?.remoteAddress ?? null;
       const raw = res.rawHeaders;
+      if (raw.length / 2 > MAX_HEADER_LINES) {
+        return stop({ code: 'oversized', message: `oversized response headers (more than ${MAX_HEADER_LINES} header lines)` });
+      }
       const pairs: [string, string][] = [];
       for (let i = 0; i + 1 < raw.length; i += 2) pairs.push([raw[i]!, raw[i + 1]!]);
       response = { status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', httpVersion: res.httpVersion, headers: pairs };
-      res.on('data', (chunk: Buffer) => {
-        bytesRead += chunk.length;
-        const room = options.maxBodyBytes - kept;
-        if (chunk.length > room) {
-          if (room > 0) chunks.push(chunk.subarray(0, room));
-          kept += Math.max(room, 0);
-          truncated = true;
-          res.destroy();
+      const { coding, error } = codingOf(pairs);
+      if (error) return stop(error);
+      const body = new BodySink(coding, options.maxBodyBytes, {
+        // Over the cap: keep what fits, mark it truncated and drop the connection, as for a plain body.
+        full: () => {
           finish(null);
-          return;
-        }
-        chunks.push(chunk);
-        kept += chunk.length;
+          req.destroy();
+        },
+        done: () => finish(null),
+        failed: (e) => stop(e),
       });
-      res.on('end', () => finish(null));
+      sink = body;
+      res.on('data', (chunk: Buffer) => body.write(chunk));
+      res.on('end', () => body.end());
       res.on('error', (err) => finish(toNetError(err)));
-      res.on('close', () => finish(res.complete ? null : { code: 'reset', message: 'connection closed before the body was complete' }));
+      // After 'end' the decoder may still be flushing: only a close before the body was complete is an error.
+      res.on('close', () => {
+        if (!res.complete) finish({ code: 'reset', message: 'connection closed before the body was complete' });
+      });
     });
     req.end();
   });
-}
-
-async function follow(client: NetClient, start: URL, init: RequestInit): Promise<Chain> {
-  const exchanges: Exchange[] = [];
-  const visited = new Set<string>();
-  let url = start;
-  for (;;) {
-    visited.add(url.href);
-    const exchange = await client.request(url, init);
-    exchanges.push(exchange);
-    if (exchange.error) return { exchanges, error: exchange.error };
-    const next = redirectTargetOf(exchange);
-    if (!next) return { exchanges, error: null };
-    if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-      return { exchanges, error: { code: 'invalid-url', message: `redirect to unsupported scheme ${next.protocol}` } };
-    }
-    if (visited.has(next.href)) {
-      return { exchanges, error: { code: 'redirect-loop', message: `redirect loop: ${next.href} was already visited` } };
-    }
-    if (exchanges.length > client.options.maxRedirects) {
-      return { exchanges, error: { code: 'too-many-redirects', message: `more than ${client.options.maxRedirects} redirects` } };
-    }
-    url = next;
-  }
 }

@@ -1,4 +1,5 @@
 import { MAX_HEADER_BYTES } from './options';
+import { UnsafeAddressError } from './redirect-guard';
 import type { NetError, NetErrorCode } from './types';
 
 const CODE_BY_ERRNO: Record<string, NetErrorCode> = {
@@ -27,6 +28,7 @@ export class AbortedError extends Error {
 export function toNetError(err: unknown): NetError {
   if (err instanceof DeadlineError) return { code: 'timeout', message: err.message };
   if (err instanceof AbortedError) return { code: 'aborted', message: err.message };
+  if (err instanceof UnsafeAddressError) return { code: 'unsafe-redirect', message: err.message };
   const e = err as NodeJS.ErrnoException & { reason?: string };
   const code = typeof e?.code === 'string' ? e.code : '';
   const message = e?.message ? String(e.message) : String(err);

@@ -1,3 +1,4 @@
+import { codingOf } from './body';
 import type { Capture } from './client';
 import type { Exchange, TlsInfo } from './types';
 import { sha256Hex } from './hash';
@@ -18,7 +19,7 @@ function tlsSummary(tls: TlsInfo | null) {
 }
 
 /**
- * Records one HTTP exchange: the capped body as its own content-addressed document, then the exchange
+ * Records one HTTP exchange: the capped (decoded) body as its own content-addressed document, then the exchange
  * (request, status, headers, body hash, TLS summary, error) pointing at it. Returns the exchange's hash.
  */
 export function exchangeEvidence(exchange: Omit<Exchange, 'evidence'>, capture: Capture): string {
@@ -41,11 +42,14 @@ export function exchangeEvidence(exchange: Omit<Exchange, 'evidence'>, capture: 
     body: {
       sha256: bodySha ?? sha256Hex(body),
       bytesKept: body.length,
+      /** On the wire; with a content coding, bytesKept counts the decoded bytes. */
       bytesRead: exchange.bodyBytesRead,
+      decodedFrom: response ? codingOf(response.headers).coding : null,
       truncated: exchange.truncated,
       excerpt: body.subarray(0, EXCERPT_CHARS).toString('utf8'),
     },
     tls: tlsSummary(exchange.tls),
+    remoteAddress: exchange.remoteAddress,
     error: exchange.error,
     startedAt: exchange.startedAt,
     ms: exchange.ms,

@@ -1,5 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
+import type { AddressScope } from './address-scope';
 import type { TlsVersion } from './types';
 
 export interface NetOptions {
@@ -13,10 +14,25 @@ export interface NetOptions {
   extraCaName?: string;
   userAgent: string;
   signal?: AbortSignal;
+  /**
+   * How far inside the network an address lies (address-scope.ts `scopeOfAddress` unless given); a redirect
+   * may not move to a more inward scope. Tests, whose servers all listen on loopback, name some loopback
+   * addresses public with it.
+   */
+  addressScope?: (address: string) => AddressScope;
 }
 
 /** Browsers read about 256 KiB of response headers; Node's default of 16 KiB would refuse real sites. */
 export const MAX_HEADER_BYTES = 256 * 1024;
+
+/**
+ * More response header lines than this are refused ('oversized'). Node would otherwise keep the first
+ * ~1000 silently and drop the rest, so a check could pass on headers it never saw.
+ */
+export const MAX_HEADER_LINES = 4096;
+
+/** The content codings the client asks for and decodes; the decoded body is held to `maxBodyBytes`. */
+export const ACCEPT_ENCODING = 'gzip, deflate, br';
 
 export const DEFAULT_NET_OPTIONS: Omit<NetOptions, 'userAgent'> = {
   timeoutMs: 10_000,

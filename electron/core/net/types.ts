@@ -59,11 +59,14 @@ export interface HttpResponseRecord {
 export interface Exchange {
   request: HttpRequestRecord;
   response: HttpResponseRecord | null;
-  /** The body up to the cap. */
+  /** The body up to the cap, decoded when it came gzip, deflate or br coded. */
   body: Buffer;
+  /** Bytes the server sent for the body (before decoding). */
   bodyBytesRead: number;
   truncated: boolean;
   tls: TlsInfo | null;
+  /** The IP address the answer came from; null when no answer came. */
+  remoteAddress: string | null;
   error: NetError | null;
   startedAt: string;
   ms: number;

@@ -51,6 +51,7 @@ export function exchange(spec: ExchangeSpec = {}): Exchange {
     bodyBytesRead: body.length,
     truncated: false,
     tls: spec.tls === null ? null : https ? trustedTls(spec.tls ?? {}) : null,
+    remoteAddress: spec.response === false ? null : '203.0.113.10',
     error: spec.error ?? (spec.response === false ? { code: 'timeout', message: 'timed out' } : null),
     startedAt: spec.startedAt ?? '2026-03-01T12:00:00.000Z',
     ms: 5,
