@@ -79,6 +79,26 @@ describe('the one network layer', () => {
     expect(ex.tls?.trustError).toMatch(/UNABLE_TO_GET_ISSUER_CERT|SELF_SIGNED|unable/i);
   });
 
+  it('resumes its own TLS session with a host and keeps what the full handshake showed; another client does not', async () => {
+    const reused: boolean[] = [];
+    const resuming = await startHttps(ca.issue({ commonName: 'localhost', hosts: LOCAL_HOSTS }), (req, res) => {
+      reused.push((req.socket as import('node:tls').TLSSocket).isSessionReused());
+      res.end('x');
+    });
+    servers.push(resuming);
+    const client = createNetClient({ ...base, extraCaPem: ca.certPem }, recorder().capture);
+    const first = await client.request(new URL(resuming.url));
+    // TLS 1.3 sends its ticket just after the handshake; give it a turn to arrive.
+    await new Promise((r) => setTimeout(r, 50));
+    const second = await client.request(new URL(resuming.url));
+    const stranger = await createNetClient({ ...base, extraCaPem: ca.certPem }, recorder().capture).request(new URL(resuming.url));
+    expect(reused).toEqual([false, true, false]);
+    expect(second.tls).toMatchObject({ trusted: true, viaExtraCa: true, hostnameMatches: true, protocol: first.tls!.protocol });
+    expect(second.tls!.chain.map((c) => c.fingerprint256)).toEqual(first.tls!.chain.map((c) => c.fingerprint256));
+    expect(second.tls!.chain.length).toBeGreaterThan(0);
+    expect(stranger.tls?.trusted).toBe(true);
+  });
+
   it('reports a hostname mismatch separately from trust', async () => {
     const other = await startHttps(ca.issue({ commonName: 'wrong.example', hosts: ['wrong.example'] }), (_q, r) => r.end('x'));
     servers.push(other);

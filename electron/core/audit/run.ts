@@ -7,6 +7,7 @@ import { CHECKS_BY_ID } from '../checks';
 import { computeHeaderScore } from '../checks/header-score';
 import { NOT_AUTOMATED, PROBE_ERROR, type AnyCheck, type CheckOutcome } from '../checks/types';
 import { createNetClient } from '../net/client';
+import { sha256Hex } from '../net/hash';
 import { engineVersion, TOOL_NAME } from '../package-root';
 import { PROBES } from '../probes';
 import type { EvidenceSink, Observations, ProbeId, ProbeResult } from '../probes/types';
@@ -39,6 +40,9 @@ export function planAudit(checklist: Checklist): Plan {
   return plan;
 }
 
+const NO_FAILURE = Symbol('stored');
+const noFailure = () => NO_FAILURE;
+
 function safeEvaluate(check: AnyCheck, observations: Observations): CheckOutcome {
   try {
     return check.evaluate(observations);
@@ -65,10 +69,13 @@ export async function runAudit(req: AuditRequest): Promise<AuditResult> {
   emit({ type: 'run-started', runId, totalChecks: total, totalProbes: plan.probes.length });
 
   const evidence: EvidenceRef[] = [];
+  // Evidence is written while the probes go on; the run is finished only after every write has landed.
+  const writes: Promise<unknown>[] = [];
   const sink: EvidenceSink = {
     add(e) {
-      const sha256 = recorder.addEvidence(runId, e);
+      const sha256 = sha256Hex(e.content);
       evidence.push({ sha256, kind: e.kind, capturedAt: e.capturedAt, summary: e.summary });
+      writes.push(recorder.recordEvidence(runId, e).then(noFailure, (err: unknown) => ({ err })));
       return sha256;
     },
   };
@@ -132,6 +139,9 @@ export async function runAudit(req: AuditRequest): Promise<AuditResult> {
     ),
   );
   req.signal?.removeEventListener('abort', onAbort);
+  const failed = (await Promise.all(writes)).find((w) => w !== NO_FAILURE);
+  // A run whose evidence could not all be stored is not finished as if it were whole.
+  if (failed) throw (failed as { err: unknown }).err;
 
   const items: ItemResult[] = checklist.items.map((item) => {
     const checks = item.checks.map((c) => results.get(c.id)!);

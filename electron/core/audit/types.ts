@@ -9,7 +9,8 @@ export type RunMeta = StartRunInput;
 /** Where a run is persisted as it goes: the store implements it. */
 export interface RunRecorder {
   startRun(meta: RunMeta): number;
-  addEvidence(runId: number, evidence: NewEvidence): string;
+  /** Resolves with the content's SHA-256 once the blob is durable and its log entry written. */
+  recordEvidence(runId: number, evidence: NewEvidence): Promise<string>;
   finishRun(runId: number, result: FinishRunInput): void;
 }
 

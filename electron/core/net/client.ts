@@ -10,7 +10,7 @@ import { follow, type Chain } from './follow';
 import { handshake } from './handshake';
 import { ACCEPT_ENCODING, MAX_HEADER_BYTES, MAX_HEADER_LINES, trustConfig, type NetOptions, type TrustConfig } from './options';
 import { guardedLookup, refusal, type RedirectGuard } from './redirect-guard';
-import { tlsInfoOf } from './tls-info';
+import { resumedTlsInfo, tlsInfoOf } from './tls-info';
 import type { Exchange, HandshakeResult, NetError, TlsInfo, TlsVersion } from './types';
 import type { NewEvidence } from '../probes/types';
 
@@ -60,6 +60,8 @@ function request(url: URL, init: RequestInit, options: NetOptions, trust: TrustC
   const method = init.method ?? 'GET';
   const headers: Record<string, string> = { 'user-agent': options.userAgent, accept: '*/*', 'accept-encoding': ACCEPT_ENCODING, ...init.headers };
   const host = hostOf(url);
+  const sessionKey = `${host}:${url.port || 443}`;
+  const known = url.protocol === 'https:' ? trust.sessions.get(sessionKey) : undefined;
   return new Promise((resolve) => {
     let tls: TlsInfo | null = null;
     let sink: BodySink | null = null;
@@ -106,12 +108,14 @@ function request(url: URL, init: RequestInit, options: NetOptions, trust: TrustC
               agent: false,
               maxHeaderSize: MAX_HEADER_BYTES,
               ...lookup,
-              // Node hands this on to tls.connect; @types/node does not list it for https.
+              // Node hands these on to tls.connect; @types/node does not list them for https.
               secureContext: trust.context('default'),
               // Trust is judged, not enforced: an untrusted certificate is a finding and the audit goes on.
               rejectUnauthorized: false,
+              // Resumes this client's earlier session with the host: no second full handshake and chain read.
+              session: known?.session,
               servername: isIP(host) ? undefined : host,
-            } as https.RequestOptions & Pick<ConnectionOptions, 'secureContext'>)
+            } as https.RequestOptions & Pick<ConnectionOptions, 'secureContext' | 'session'>)
           : http.request(url, { method, headers, agent: false, maxHeaderSize: MAX_HEADER_BYTES, ...lookup });
     } catch (err) {
       finish(toNetError(err));
@@ -130,8 +134,20 @@ function request(url: URL, init: RequestInit, options: NetOptions, trust: TrustC
     options.signal?.addEventListener('abort', onAbort, { once: true });
 
     req.on('socket', (socket) => {
-      socket.once('secureConnect', () => {
-        tls = tlsInfoOf(socket as TLSSocket, host, trust.extraCaFingerprints);
+      if (url.protocol !== 'https:') return;
+      const tlsSocket = socket as TLSSocket;
+      let session: Buffer | null = null;
+      // TLS 1.2 hands out its session before the handshake ends, TLS 1.3 its tickets after: keep both halves.
+      const remember = () => {
+        if (tls && session) trust.rememberSession(sessionKey, { session, tls });
+      };
+      tlsSocket.once('secureConnect', () => {
+        tls = known && tlsSocket.isSessionReused() ? resumedTlsInfo(tlsSocket, known.tls) : tlsInfoOf(tlsSocket, host, trust.extraCaFingerprints, trust.chains);
+        remember();
+      });
+      tlsSocket.on('session', (s: Buffer) => {
+        session = s;
+        remember();
       });
     });
     req.on('error', (err) => finish(toNetError(err)));

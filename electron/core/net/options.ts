@@ -1,7 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
 import type { AddressScope } from './address-scope';
-import type { TlsVersion } from './types';
+import type { CertificateInfo, TlsInfo, TlsVersion } from './types';
 
 export interface NetOptions {
   /** Whole-request deadline: connect, TLS, headers and body. */
@@ -47,6 +47,32 @@ export interface TrustConfig {
    * reused: building a context from ~150 root certificates costs tens of milliseconds per connection.
    */
   context(version: TlsVersion | 'default'): SecureContext;
+  /** The chains this client (one audit) has described, by leaf fingerprint and verification result (tls-info.ts). */
+  chains: Map<string, CertificateInfo[]>;
+  /** TLS sessions this client may resume, by host:port; the version probes never use them (handshake.ts). */
+  sessions: Map<string, KnownSession>;
+  rememberSession(key: string, known: KnownSession): void;
+}
+
+/** A TLS session to resume and what the handshake that made it showed. */
+export interface KnownSession {
+  session: Buffer;
+  tls: TlsInfo;
+}
+
+const MAX_SESSIONS = 64;
+
+/** What one client (one audit) keeps of its connections; nothing of it is shared with another audit. */
+function clientMemory(): Pick<TrustConfig, 'chains' | 'sessions' | 'rememberSession'> {
+  const sessions = new Map<string, KnownSession>();
+  return {
+    chains: new Map(),
+    sessions,
+    rememberSession(key, known) {
+      if (!sessions.has(key) && sessions.size >= MAX_SESSIONS) sessions.delete(sessions.keys().next().value!);
+      sessions.set(key, known);
+    },
+  };
 }
 
 const LEGACY: readonly TlsVersion[] = ['TLSv1', 'TLSv1.1'];
@@ -84,7 +110,7 @@ const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/
 
 /** Parses the extra CA file; throws a plain-language error when it holds no certificate. */
 export function trustConfig(extraCaPem: string | undefined): TrustConfig {
-  if (!extraCaPem) return { extraCaFingerprints: [], context: contextCache([]) };
+  if (!extraCaPem) return { extraCaFingerprints: [], context: contextCache([]), ...clientMemory() };
   const blocks = extraCaPem.match(PEM_BLOCK) ?? [];
   if (blocks.length === 0) throw new Error('the CA file holds no PEM certificate (-----BEGIN CERTIFICATE-----)');
   const fingerprints = blocks.map((pem) => {
@@ -94,5 +120,5 @@ export function trustConfig(extraCaPem: string | undefined): TrustConfig {
       throw new Error(`the CA file holds a certificate that cannot be read: ${(err as Error).message}`);
     }
   });
-  return { extraCaFingerprints: fingerprints, context: contextCache(blocks) };
+  return { extraCaFingerprints: fingerprints, context: contextCache(blocks), ...clientMemory() };
 }

@@ -16,7 +16,24 @@ function describeName(name: Record<string, string | string[]> | undefined): stri
     .join(', ');
 }
 
+// Every request of an audit presents the same few certificates; parse each once. Certificates are public and
+// the info is derived from their bytes alone (keyed by their SHA-256), so sharing it across audits is safe.
+const CACHE_LIMIT = 512;
+const infoCache = new Map<string, CertificateInfo>();
+
 export function certificateInfo(cert: DetailedPeerCertificate): CertificateInfo {
+  const key = cert.fingerprint256;
+  const cached = key ? infoCache.get(key) : undefined;
+  if (cached) return cached;
+  const info = parseCertificate(cert);
+  if (key) {
+    if (infoCache.size >= CACHE_LIMIT) infoCache.delete(infoCache.keys().next().value!);
+    infoCache.set(key, info);
+  }
+  return info;
+}
+
+function parseCertificate(cert: DetailedPeerCertificate): CertificateInfo {
   const x509 = new X509Certificate(cert.raw);
   const key = x509.publicKey;
   const details = key.asymmetricKeyDetails ?? {};
@@ -50,15 +67,24 @@ function chainOf(leaf: DetailedPeerCertificate): DetailedPeerCertificate[] {
   return chain;
 }
 
-export function tlsInfoOf(socket: TLSSocket, hostname: string, extraCaFingerprints: readonly string[]): TlsInfo {
-  const peer = socket.getPeerCertificate(true) as DetailedPeerCertificate;
-  const hasCert = Boolean(peer && peer.raw);
-  const chain = hasCert ? chainOf(peer) : [];
+/**
+ * What a TLS connection shows the auditor. The chain is described once per leaf and verification result for
+ * a client (`chains`); reading the full chain off a socket costs about ten times what the leaf alone does.
+ */
+export function tlsInfoOf(socket: TLSSocket, hostname: string, extraCaFingerprints: readonly string[], chains?: Map<string, CertificateInfo[]>): TlsInfo {
+  const leaf = socket.getPeerCertificate(false);
+  const hasCert = Boolean(leaf && leaf.raw);
   const authError = socket.authorizationError ? String(socket.authorizationError) : null;
   const trustError = authError === HOSTNAME_ERROR ? null : authError;
-  const identityError = hasCert ? checkServerIdentity(hostname, peer) : undefined;
+  const identityError = hasCert ? checkServerIdentity(hostname, leaf) : undefined;
   const trusted = hasCert && trustError === null;
   const cipher = socket.getCipher();
+  let chain: CertificateInfo[] = [];
+  if (hasCert) {
+    const key = `${leaf.fingerprint256}|${authError ?? ''}`;
+    chain = chains?.get(key) ?? chainOf(socket.getPeerCertificate(true) as DetailedPeerCertificate).map(certificateInfo);
+    chains?.set(key, chain);
+  }
   return {
     protocol: socket.getProtocol() ?? null,
     cipher: cipher ? cipher.standardName || cipher.name : null,
@@ -67,6 +93,15 @@ export function tlsInfoOf(socket: TLSSocket, hostname: string, extraCaFingerprin
     hostnameMatches: hasCert ? identityError === undefined : null,
     hostnameError: identityError ? identityError.message : null,
     viaExtraCa: trusted && chain.some((c) => extraCaFingerprints.includes(c.fingerprint256)),
-    chain: chain.map(certificateInfo),
+    chain,
   };
+}
+
+/**
+ * A resumed session presents no certificate: it carries over what the full handshake that made it showed
+ * (the server proves it holds that session's keys), with this connection's protocol and cipher.
+ */
+export function resumedTlsInfo(socket: TLSSocket, earlier: TlsInfo): TlsInfo {
+  const cipher = socket.getCipher();
+  return { ...earlier, protocol: socket.getProtocol() ?? earlier.protocol, cipher: cipher ? cipher.standardName || cipher.name : earlier.cipher };
 }

@@ -1,10 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { EVIDENCE_KINDS, type EvidenceKind, type EvidenceRef } from '../../shared/domain';
 import type { NewEvidence } from '../probes/types';
 import type { Db } from './db';
 import { rethrowSqlite, StoreError } from './errors';
+import { commitBatch } from './commit-batch';
 import { blobPath, isSha256Hex } from './paths';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -70,6 +72,32 @@ export function writeBlob(dbFile: string, sha256: string, content: Buffer): void
   }
 }
 
+/**
+ * writeBlob off the event loop: the same temp file, fsync and rename, done in libuv's thread pool so that
+ * concurrent audits keep parsing and judging while the disk works.
+ */
+export async function writeBlobAsync(dbFile: string, sha256: string, content: Buffer): Promise<void> {
+  const target = blobPath(dbFile, sha256);
+  const existing = await stat(target).catch(() => null);
+  if (existing?.size === content.length) return;
+  const dir = path.dirname(target);
+  const tmp = path.join(dir, `.${sha256}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await mkdir(dir, { recursive: true });
+    const file = await open(tmp, 'wx', 0o644);
+    try {
+      await file.writeFile(content);
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    await rename(tmp, target);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw new StoreError('io', `cannot write evidence file ${target}: ${(err as Error).message}`, { cause: err });
+  }
+}
+
 /** The stored bytes, checked against their hash before they are handed out. */
 export function readBlob(dbFile: string, sha256: string): Buffer {
   if (!isSha256Hex(sha256)) throw new StoreError('invalid', `"${sha256}" is not a SHA-256 hex digest`);
@@ -82,6 +110,12 @@ export function readBlob(dbFile: string, sha256: string): Buffer {
   }
   if (sha256Hex(content) !== sha256) throw new StoreError('corrupt', `evidence file ${file} does not match its hash`);
   return content;
+}
+
+interface PendingRecord {
+  runId: number;
+  e: NewEvidence;
+  sha256: string;
 }
 
 interface LastEntry {
@@ -115,7 +149,7 @@ export function createEvidenceRepo(db: Db, dbFile: string) {
   const insertLog = db.prepare<[number, number, string, string, string]>(
     'INSERT INTO evidence_log (seq, evidence_id, prev_hash, entry_hash, recorded_at) VALUES (?, ?, ?, ?, ?)',
   );
-  const selectByRun = db.prepare<[number], EvidenceRow>('SELECT sha256, kind, captured_at, summary FROM evidence WHERE run_id = ? ORDER BY id');
+  const selectByRun = db.prepare<[number], EvidenceRow>('SELECT sha256, kind, captured_at, summary FROM evidence WHERE run_id = ? ORDER BY captured_at, id');
   const runExists = db.prepare<[number], { id: number }>('SELECT id FROM runs WHERE id = ?');
   const selectBySha = db.prepare<[string], EvidenceRow & { media_type: string; size: number }>(
     'SELECT e.sha256, e.kind, e.captured_at, e.summary, e.media_type, b.size FROM evidence e JOIN blobs b ON b.sha256 = e.sha256 WHERE e.sha256 = ? ORDER BY e.id LIMIT 1',
@@ -132,19 +166,45 @@ export function createEvidenceRepo(db: Db, dbFile: string) {
     insertLog.run(seq, evidenceId, prevHash, hash, now);
   });
 
+  const validate = (runId: number, e: NewEvidence) => {
+    if (!EVIDENCE_KINDS.includes(e.kind)) throw new StoreError('invalid', `add evidence to run ${runId}: unknown kind "${e.kind}"`);
+    if (!Buffer.isBuffer(e.content)) throw new StoreError('invalid', `add evidence to run ${runId}: content must be a Buffer`);
+    if (!runExists.get(runId)) throw new StoreError('not-found', `add evidence: run ${runId} does not exist`);
+  };
+  const commit = (runId: number, e: NewEvidence, sha256: string) => {
+    try {
+      record.immediate(runId, e, sha256);
+    } catch (err) {
+      rethrowSqlite(err, `add evidence to run ${runId}`);
+    }
+  };
+  const recordAll = db.transaction((entries: readonly PendingRecord[]) => {
+    for (const p of entries) record(p.runId, p.e, p.sha256);
+  });
+  const batch = commitBatch<PendingRecord>(
+    (entries) => recordAll.immediate(entries),
+    // A batch that fails is retried one by one, so that one bad record costs only its own promise.
+    (p) => commit(p.runId, p.e, p.sha256),
+  );
+
   return {
     /** Blob file first, then blobs row + evidence row + log entry in one transaction. Returns the content's SHA-256. */
     addEvidence(runId: number, e: NewEvidence): string {
-      if (!EVIDENCE_KINDS.includes(e.kind)) throw new StoreError('invalid', `add evidence to run ${runId}: unknown kind "${e.kind}"`);
-      if (!Buffer.isBuffer(e.content)) throw new StoreError('invalid', `add evidence to run ${runId}: content must be a Buffer`);
-      if (!runExists.get(runId)) throw new StoreError('not-found', `add evidence: run ${runId} does not exist`);
+      validate(runId, e);
       const sha256 = sha256Hex(e.content);
       writeBlob(dbFile, sha256, e.content);
-      try {
-        record.immediate(runId, e, sha256);
-      } catch (err) {
-        rethrowSqlite(err, `add evidence to run ${runId}`);
-      }
+      commit(runId, e, sha256);
+      return sha256;
+    },
+    /**
+     * addEvidence with the blob written off the event loop; the rows follow once the file is durable, in one
+     * transaction with whatever else became ready in the same turn (concurrent audits write many at once).
+     */
+    async recordEvidence(runId: number, e: NewEvidence): Promise<string> {
+      validate(runId, e);
+      const sha256 = sha256Hex(e.content);
+      await writeBlobAsync(dbFile, sha256, e.content);
+      await batch.add({ runId, e, sha256 });
       return sha256;
     },
     /** The run's evidence in capture order. */

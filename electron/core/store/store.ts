@@ -24,6 +24,7 @@ export interface Store {
   /** Newest first. */
   listRuns(installationId: number): RunInfo[];
   addEvidence(runId: number, evidence: NewEvidence): string;
+  recordEvidence(runId: number, evidence: NewEvidence): Promise<string>;
   listEvidence(runId: number): EvidenceRef[];
   getEvidence(sha256: string): StoredEvidence | null;
   chainHead(): ChainHead | null;
@@ -54,6 +55,7 @@ export function openStore(file: string): Store {
       getRun: runs.getRun,
       listRuns: runs.listRuns,
       addEvidence: evidence.addEvidence,
+      recordEvidence: evidence.recordEvidence,
       listEvidence: evidence.listEvidence,
       getEvidence: evidence.getEvidence,
       chainHead: evidence.chainHead,

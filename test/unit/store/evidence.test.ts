@@ -131,3 +131,29 @@ describe('readBlob', () => {
     expect(() => store.readBlob(h)).toThrow(code('corrupt'));
   });
 });
+
+describe('recordEvidence (the audit engine’s way in)', () => {
+  it('records many at once: every promise resolves, the log has each in one chain that verifies', async () => {
+    const store = tempStore();
+    const { runId } = runFor(store);
+    const items = Array.from({ length: 120 }, (_, i) => evidence(`item ${i}`, { capturedAt: `2025-01-02T03:04:${String(i % 60).padStart(2, '0')}.${String(i).padStart(3, '0')}Z` }));
+    const shas = await Promise.all(items.map((e) => store.recordEvidence(runId, e)));
+    expect(new Set(shas).size).toBe(120);
+    expect(store.verify()).toMatchObject({ ok: true, entries: 120, blobs: 120 });
+    expect(store.chainHead()?.seq).toBe(120);
+    for (const [i, sha] of shas.entries()) expect(store.readBlob(sha).toString()).toBe(`item ${i}`);
+    // Listed in capture order, whatever order the writes landed in.
+    const listed = store.listEvidence(runId).map((e) => e.capturedAt);
+    expect(listed).toEqual([...listed].sort());
+  });
+
+  it('one bad record in a batch fails alone; the others are kept', async () => {
+    const store = tempStore();
+    const { runId } = runFor(store);
+    const good = [store.recordEvidence(runId, evidence('a')), store.recordEvidence(runId, evidence('b'))];
+    const bad = store.recordEvidence(runId, evidence('c', { summary: null as unknown as string }));
+    await expect(bad).rejects.toMatchObject({ name: 'StoreError' });
+    await expect(Promise.all(good)).resolves.toHaveLength(2);
+    expect(store.verify()).toMatchObject({ ok: true, entries: 2 });
+  });
+});
