@@ -1,9 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { runAudit } from '../core/audit/run';
-import { loadChecklist } from '../core/checklist/load';
 import { DEFAULT_NET_OPTIONS, trustConfig } from '../core/net/options';
-import { defaultStorePath, openStore } from '../core/store';
+import { defaultStorePath } from '../core/store/paths';
 import type { Lang } from '../shared/domain';
 import { parseAuditArgs, UsageError } from './args';
 import { auditJson } from './json-output';
@@ -32,6 +30,8 @@ function readCa(file: string, lang: Lang): string {
 export async function auditCommand(argv: string[], io: Io, envLang: Lang): Promise<number> {
   const args = parseAuditArgs(argv, envLang);
   const { lang } = args;
+  // The engine (checklist parser, probes, checks, store) loads only once the arguments are known to be good.
+  const [{ loadChecklist }, { runAudit }, { openStore }] = await Promise.all([import('../core/checklist/load.js'), import('../core/audit/run.js'), import('../core/store/index.js')]);
   const checklist = loadChecklist(args.checklist);
   const extraCaPem = args.ca ? readCa(args.ca, lang) : undefined;
   // Asked before the store opens and progress starts: the prompt needs the terminal to itself.

@@ -2,10 +2,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { packageRoot } from '../package-root';
-import { ChecklistError, describeIssue, formatPath, formatProblem, locate, type PathSegment } from './errors';
+import { ChecklistError, formatProblem } from './checklist-error';
+import { describeIssue, formatPath, locate, type PathSegment } from './errors';
 import { checklistSchema, ITEM_ID, type Checklist } from './schema';
 
-export { ChecklistError } from './errors';
+export { ChecklistError } from './checklist-error';
 export type { Checklist, ChecklistCheck, ChecklistItem } from './schema';
 
 export interface LoadOptions {
