@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { loadCompiledChecklist } from '../core/checklist/compiled';
 import { DEFAULT_NET_OPTIONS, trustConfig } from '../core/net/options';
 import { defaultStorePath } from '../core/store/paths';
 import type { Lang } from '../shared/domain';
@@ -31,8 +32,9 @@ export async function auditCommand(argv: string[], io: Io, envLang: Lang): Promi
   const args = parseAuditArgs(argv, envLang);
   const { lang } = args;
   // The engine (checklist parser, probes, checks, store) loads only once the arguments are known to be good.
-  const [{ loadChecklist }, { runAudit }, { openStore }] = await Promise.all([import('../core/checklist/load.js'), import('../core/audit/run.js'), import('../core/store/index.js')]);
-  const checklist = loadChecklist(args.checklist);
+  // The shipped checklist comes compiled by the build; only another file loads the YAML parser and the schema.
+  const checklist = loadCompiledChecklist(args.checklist) ?? (await import('../core/checklist/load.js')).loadChecklist(args.checklist);
+  const [{ runAudit }, { openStore }] = await Promise.all([import('../core/audit/run.js'), import('../core/store/index.js')]);
   const extraCaPem = args.ca ? readCa(args.ca, lang) : undefined;
   // Asked before the store opens and progress starts: the prompt needs the terminal to itself.
   const ssh = args.ssh ? await sshSource(args.ssh, { stdin: io.stdin ?? process.stdin, stderr: io.stderr, env: io.env }, lang) : null;

@@ -1,6 +1,6 @@
 // What the built CLI loads: each command loads only what it uses, so `pruefstand --help` starts fast and an audit
 // loads no report, SSH or PHP library it does not need. No timings here: the list of loaded packages is the test.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../fixtures/audit-harness';
@@ -60,9 +60,25 @@ describe('what the CLI loads', () => {
     it('without SSH, PHP config or a report loads neither ssh2, php-parser nor a report library', async () => {
       const r = await loadedBy(['audit', site.url, '--ca', caFile, '--http-url', site.httpUrl, '--db', path.join(dir, 'a.db'), '--quiet']);
       expect(r.code, r.stderr).toBe(0);
-      // What an audit does need is there: the store, the checklist and the HTML parser.
-      expect([...r.packages]).toEqual(expect.arrayContaining(['better-sqlite3', 'yaml', 'zod', 'htmlparser2']));
+      // What an audit does need is there: the store and the HTML parser.
+      expect([...r.packages]).toEqual(expect.arrayContaining(['better-sqlite3', 'htmlparser2']));
       for (const lib of ['ssh2', 'php-parser', ...REPORT_LIBS]) expect(r.packages.has(lib), lib).toBe(false);
+      // The shipped checklist comes compiled by the build: neither the YAML parser nor the schema library.
+      for (const lib of ['yaml', 'zod']) expect(r.packages.has(lib), lib).toBe(false);
+    });
+
+    it('with a checklist file of its own parses and validates it (yaml, zod) and audits the same', async () => {
+      const own = path.join(dir, 'own.yaml');
+      copyFileSync(path.resolve(__dirname, '../../checklists/mautic-dsgvo.yaml'), own);
+      const json = (name: string) => path.join(dir, name);
+      const common = ['audit', site.url, '--ca', caFile, '--http-url', site.httpUrl, '--quiet'];
+      const parsed = await loadedBy([...common, '--db', path.join(dir, 'c.db'), '--checklist', own, '--json', json('own.json')]);
+      expect(parsed.code, parsed.stderr).toBe(0);
+      expect(parsed.packages.has('yaml') && parsed.packages.has('zod')).toBe(true);
+      const compiled = await loadedBy([...common, '--db', path.join(dir, 'd.db'), '--json', json('shipped.json')]);
+      expect(compiled.code, compiled.stderr).toBe(0);
+      const items = (file: string) => (JSON.parse(readFileSync(json(file), 'utf8')) as { items: { id: string; title: string; checks: { id: string; status: string }[] }[] }).items.map((i) => ({ id: i.id, title: i.title, checks: i.checks.map((c) => [c.id, c.status]) }));
+      expect(items('shipped.json')).toEqual(items('own.json'));
     });
 
     it('with a PDF report loads pdfkit, still not ssh2', async () => {
