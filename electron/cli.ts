@@ -1,16 +1,16 @@
 #!/usr/bin/env node
-import { auditCommand } from './cli/audit-command';
 import { EXIT, type Io } from './cli/exit-codes';
-import { UsageError } from './cli/args';
+import { UsageError } from './cli/usage-error';
 import { langFromEnv, text } from './cli/texts';
-import { reportCommand } from './cli/report-command';
-import { verifyStoreCommand } from './cli/verify-command';
-import { verifyPackCommand } from './cli/verify-pack-command';
-import { ChecklistError } from './core/checklist/load';
+import { ChecklistError } from './core/checklist/checklist-error';
 import { engineVersion } from './core/package-root';
-import { defaultStorePath, StoreError } from './core/store';
+import { StoreError } from './core/store/errors';
+import { defaultStorePath } from './core/store/paths';
 
-/** The command-line face over core: `pruefstand audit …`, `pruefstand verify-store …`, `pruefstand verify <pack.zip>`. */
+/**
+ * The command-line face over core: `pruefstand audit …`, `pruefstand verify-store …`, `pruefstand verify <pack.zip>`.
+ * Each command's module is loaded when that command runs, so `--help` and usage errors load no library at all.
+ */
 export async function main(argv: string[], io: Io): Promise<number> {
   const lang = langFromEnv(io.env);
   const [command, ...rest] = argv;
@@ -23,10 +23,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stdout.write(`pruefstand ${engineVersion()}\n`);
       return EXIT.ok;
     }
-    if (command === 'audit') return await auditCommand(rest, io, lang);
-    if (command === 'verify-store') return verifyStoreCommand(rest, io, lang);
-    if (command === 'verify') return await verifyPackCommand(rest, io, lang);
-    if (command === 'report') return await reportCommand(rest, io, lang);
+    if (command === 'audit') return await (await import('./cli/audit-command.js')).auditCommand(rest, io, lang);
+    if (command === 'verify-store') return (await import('./cli/verify-command.js')).verifyStoreCommand(rest, io, lang);
+    if (command === 'verify') return await (await import('./cli/verify-pack-command.js')).verifyPackCommand(rest, io, lang);
+    if (command === 'report') return await (await import('./cli/report-command.js')).reportCommand(rest, io, lang);
     throw new UsageError(text(lang, 'unknownCommand', { command }));
   } catch (err) {
     if (err instanceof UsageError || err instanceof ChecklistError || err instanceof StoreError) {

@@ -1,9 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { runAudit } from '../core/audit/run';
-import { loadChecklist } from '../core/checklist/load';
+import { loadCompiledChecklist } from '../core/checklist/compiled';
 import { DEFAULT_NET_OPTIONS, trustConfig } from '../core/net/options';
-import { defaultStorePath, openStore } from '../core/store';
+import { defaultStorePath } from '../core/store/paths';
 import type { Lang } from '../shared/domain';
 import { parseAuditArgs, UsageError } from './args';
 import { auditJson } from './json-output';
@@ -32,7 +31,10 @@ function readCa(file: string, lang: Lang): string {
 export async function auditCommand(argv: string[], io: Io, envLang: Lang): Promise<number> {
   const args = parseAuditArgs(argv, envLang);
   const { lang } = args;
-  const checklist = loadChecklist(args.checklist);
+  // The engine (checklist parser, probes, checks, store) loads only once the arguments are known to be good.
+  // The shipped checklist comes compiled by the build; only another file loads the YAML parser and the schema.
+  const checklist = loadCompiledChecklist(args.checklist) ?? (await import('../core/checklist/load.js')).loadChecklist(args.checklist);
+  const [{ runAudit }, { openStore }] = await Promise.all([import('../core/audit/run.js'), import('../core/store/index.js')]);
   const extraCaPem = args.ca ? readCa(args.ca, lang) : undefined;
   // Asked before the store opens and progress starts: the prompt needs the terminal to itself.
   const ssh = args.ssh ? await sshSource(args.ssh, { stdin: io.stdin ?? process.stdin, stderr: io.stderr, env: io.env }, lang) : null;

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { exportRun, type ExportTargets } from '../core/reports/export';
-import { defaultStorePath, openStore, type Store } from '../core/store';
+import type { ExportTargets } from '../core/reports/export';
+import { defaultStorePath } from '../core/store/paths';
+import type { Store } from '../core/store';
 import type { Lang } from '../shared/domain';
 import { langOption, parseCommandArgs, UsageError } from './args';
 import { EXIT, type Io } from './exit-codes';
@@ -21,8 +22,9 @@ export function reportTargets(values: { pdf?: string; xlsx?: string; pack?: stri
   return Object.keys(targets).length ? targets : null;
 }
 
-/** Writes the asked-for reports of a stored run and says where they went. */
+/** Writes the asked-for reports of a stored run and says where they went; the report libraries load only here. */
 export async function writeReports(store: Store, runId: number, targets: ExportTargets, lang: Lang, auditor: string | undefined, io: Io, quiet: boolean): Promise<void> {
+  const { exportRun } = await import('../core/reports/export.js');
   const files = await exportRun(store, runId, targets, {
     lang,
     auditor,
@@ -43,6 +45,7 @@ export async function reportCommand(argv: string[], io: Io, envLang: Lang): Prom
   if (!targets) throw new UsageError(text(lang, 'noReportTarget'));
   const db = values.db ?? defaultStorePath();
   if (!existsSync(db)) throw new UsageError(text(lang, 'storeMissing', { db }));
+  const { openStore } = await import('../core/store/index.js');
   const store = openStore(db);
   try {
     const runId = Number(raw);

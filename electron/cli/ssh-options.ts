@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import type { SshAuth, SshSource } from '../core/probes/config-source';
 import { USER_NAME } from '../core/ssh/commands';
 import { normalizeFingerprint } from '../core/ssh/host-key';
-import { checkPrivateKey } from '../core/ssh/private-key';
 import type { Lang } from '../shared/domain';
 import { isTerminal, promptHidden, type TtyInput } from './prompt';
 import { text, type TextKey } from './texts';
@@ -99,6 +98,8 @@ async function keyAuth(file: string, io: PromptIo, lang: Lang): Promise<SshAuth>
   } catch (err) {
     throw usage(lang, 'sshKeyUnreadable', { file, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message });
   }
+  // ssh2 (which reads the key) loads only when a key is given.
+  const { checkPrivateKey } = await import('../core/ssh/private-key.js');
   const plain = checkPrivateKey(privateKey);
   if (plain.ok) return { kind: 'key', privateKey };
   if (plain.problem !== 'needs-passphrase') throw usage(lang, 'sshKeyInvalid', { file, reason: plain.detail });

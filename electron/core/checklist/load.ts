@@ -1,21 +1,20 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import { packageRoot } from '../package-root';
-import { ChecklistError, describeIssue, formatPath, formatProblem, locate, type PathSegment } from './errors';
+import { ChecklistError, formatProblem } from './checklist-error';
+import { compiledChecklist } from './compiled';
+import { describeIssue, formatPath, locate, type PathSegment } from './errors';
+import { defaultChecklistDir, looksLikePath } from './paths';
 import { checklistSchema, ITEM_ID, type Checklist } from './schema';
 
-export { ChecklistError } from './errors';
+export { defaultChecklistDir } from './paths';
+
+export { ChecklistError } from './checklist-error';
 export type { Checklist, ChecklistCheck, ChecklistItem } from './schema';
 
 export interface LoadOptions {
   /** Folder that holds `<id>.yaml`; defaults to the repository's `checklists/`. */
   dir?: string;
-}
-
-/** The `checklists/` folder next to our package.json, whether running from source or from dist/. */
-export function defaultChecklistDir(): string {
-  return path.join(packageRoot(), 'checklists');
 }
 
 /** Ids of the checklists in `dir` (file names without `.yaml`), sorted. */
@@ -25,10 +24,6 @@ export function listChecklists(dir: string = defaultChecklistDir()): string[] {
     .filter((f) => f.endsWith('.yaml') && ITEM_ID.test(f.slice(0, -5)))
     .map((f) => f.slice(0, -5))
     .sort();
-}
-
-function looksLikePath(idOrPath: string): boolean {
-  return /[\\/]/.test(idOrPath) || /\.ya?ml$/i.test(idOrPath);
 }
 
 /**
@@ -51,7 +46,9 @@ export function loadChecklist(idOrPath: string, opts: LoadOptions = {}): Checkli
     }
     throw new ChecklistError(file, null, null, '', code === 'ENOENT' ? 'checklist file not found' : `cannot read the checklist: ${(err as Error).message}`);
   }
-  return parseChecklist(source, file, byPath ? undefined : idOrPath);
+  // The shipped checklists come compiled by the build (compiled.ts); any other file is parsed.
+  const compiled = !byPath && opts.dir === undefined ? compiledChecklist(idOrPath, source) : null;
+  return compiled ?? parseChecklist(source, file, byPath ? undefined : idOrPath);
 }
 
 /** Parses and validates checklist YAML; `file` is used in error messages only. */

@@ -1,4 +1,4 @@
-import { Engine } from 'php-parser';
+import type { Engine } from 'php-parser';
 
 /** A value the file computes at run time (function call, constant, variable …): recorded by kind, never guessed. */
 export interface NotLiteral {
@@ -177,6 +177,14 @@ function arrayValue(node: AstNode, depth: number): PhpValue {
   return keys.every((k, i) => k === String(i)) ? keys.map((k) => map[k]!) : map;
 }
 
+let parser: typeof import('php-parser') | null = null;
+
+/**
+ * A PHP parser (never an interpreter). php-parser loads on first use, synchronously (the parsing API is
+ * synchronous), so an audit without a local.php to read never loads it.
+ */
 export function phpEngine(): Engine {
-  return new Engine({ parser: { php8: true, suppressErrors: false, extractDoc: true }, ast: { withPositions: true, withSource: false }, lexer: { short_tags: false } });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load; php-parser is an allowed import here
+  parser ??= require('php-parser') as typeof import('php-parser');
+  return new parser.Engine({ parser: { php8: true, suppressErrors: false, extractDoc: true }, ast: { withPositions: true, withSource: false }, lexer: { short_tags: false } });
 }

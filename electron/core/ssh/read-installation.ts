@@ -2,7 +2,7 @@ import type { NetError } from '../net/types';
 import type { SshSource } from '../probes/config-source';
 import { catCommand, configCandidates, crontabCommand, crontabFromRun, parsePhpVersion, parseVersion, phpVersionCommand, USUAL_ROOTS, versionCandidates } from './commands';
 import { stopped } from './errors';
-import { openSession, type ExecOutput, type SessionLimits, type SshSession } from './session';
+import type { ExecOutput, SessionLimits, SshSession } from './session';
 
 /** One read-only command run over SSH, as evidence. */
 export interface CommandRecord {
@@ -124,6 +124,8 @@ export async function readInstallationOverSsh(source: SshSource, signal: AbortSi
     limits.deadlineMs,
   );
   try {
+    // ssh2 loads only when an installation is actually read over SSH.
+    const { openSession } = await import('./session.js');
     const opened = await openSession(source, controller.signal, limits);
     if (!opened.ok) return opened;
     const { session } = opened;
