@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
+import { createSecureContext, rootCertificates, type SecureContext, type SecureContextOptions } from 'node:tls';
 import type { AddressScope } from './address-scope';
 import type { CertificateInfo, TlsInfo, TlsVersion } from './types';
 
@@ -90,12 +90,10 @@ function contextCache(extraBlocks: string[]): TrustConfig['context'] {
     CONTEXTS_BY_CA.set(key, cache);
   }
   const contexts = cache;
-  const ca = [...rootCertificates, ...extraBlocks];
   return (version) => {
     let context = contexts.get(version);
     if (!context) {
-      context = createSecureContext({
-        ca,
+      context = buildContext(extraBlocks, {
         ...(version === 'default' ? {} : { minVersion: version, maxVersion: version }),
         // OpenSSL 3 refuses the old protocols' ciphers at its default security level.
         ...(LEGACY.includes(version as TlsVersion) ? { ciphers: 'DEFAULT@SECLEVEL=0' } : {}),
@@ -104,6 +102,22 @@ function contextCache(extraBlocks: string[]): TrustConfig['context'] {
     }
     return context;
   };
+}
+
+type VersionOptions = Pick<SecureContextOptions, 'minVersion' | 'maxVersion' | 'ciphers'>;
+
+/**
+ * Node's root store plus the extra CA. Handing all ~150 roots over as `ca` makes Node parse each PEM again
+ * for every context (~25 ms each, five contexts per audit); a context without `ca` starts from the roots
+ * Node has parsed once, and adding the extra CA to it copies that store first, so no other context trusts it.
+ */
+function buildContext(extraBlocks: string[], versionOptions: VersionOptions): SecureContext {
+  const context = createSecureContext(versionOptions);
+  if (!extraBlocks.length) return context;
+  const native = (context as unknown as { context?: { addCACert?: (pem: string) => void } }).context;
+  if (typeof native?.addCACert !== 'function') return createSecureContext({ ...versionOptions, ca: [...rootCertificates, ...extraBlocks] });
+  for (const pem of extraBlocks) native.addCACert(pem);
+  return context;
 }
 
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
