@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { packageRoot } from '../package-root';
 import { compiledDir, defaultChecklistDir, looksLikePath } from './paths';
 import type { Checklist } from './schema';
 
@@ -24,11 +25,20 @@ export interface CompiledChecklist {
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
+/**
+ * Where the schema, loader and issue mapping live: beside this file when it runs from source (vitest); in
+ * dist/electron/core/checklist when built, also when this code runs from the bundled CLI (cli-bundle.mjs).
+ */
+function checklistCodeFiles(): string[] {
+  const fromSource = path.extname(__filename) === '.ts';
+  const dir = fromSource ? __dirname : path.join(packageRoot(), 'dist', 'electron', 'core', 'checklist');
+  return ['schema', 'load', 'errors'].map((f) => path.join(dir, f + (fromSource ? '.ts' : '.js')));
+}
+
 let code: string | null = null;
-/** The checklist code that decides what a YAML file parses to: this folder's schema, loader and issue mapping. */
+/** The checklist code that decides what a YAML file parses to: the schema, loader and issue mapping. */
 export function checklistCodeSha256(): string {
-  const ext = path.extname(__filename);
-  code ??= sha256(['schema', 'load', 'errors'].map((f) => readFileSync(path.join(__dirname, f + ext), 'utf8')).join('\0'));
+  code ??= sha256(checklistCodeFiles().map((file) => readFileSync(file, 'utf8')).join('\0'));
   return code;
 }
 
