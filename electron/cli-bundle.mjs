@@ -3,7 +3,7 @@
 // instead of resolving ~200 modules one by one. npm packages stay external: they load from node_modules as
 // before (native better-sqlite3 and ssh2 must; pdfkit and exceljs carry data files found beside their code).
 import path from 'node:path';
-import { rmSync } from 'node:fs';
+import { chmodSync, rmSync } from 'node:fs';
 import { build } from 'rolldown';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -18,3 +18,5 @@ await build({
   external: (id) => !id.startsWith('.') && !path.isAbsolute(id),
   output: { dir: path.join(root, 'dist/electron'), format: 'cjs', chunkFileNames: 'cli-chunks/[name]-[hash].js' },
 });
+// The package's bin: executable, as npm links it.
+chmodSync(path.join(root, 'dist/electron/cli.js'), 0o755);

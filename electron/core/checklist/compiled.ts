@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { packageRoot } from '../package-root';
-import { compiledDir, defaultChecklistDir, looksLikePath } from './paths';
+import { builtChecklistCodeDir, compiledDir, defaultChecklistDir, looksLikePath } from './paths';
 import type { Checklist } from './schema';
 
 /**
@@ -31,7 +30,7 @@ const sha256 = (data: string | Buffer) => createHash('sha256').update(data).dige
  */
 function checklistCodeFiles(): string[] {
   const fromSource = path.extname(__filename) === '.ts';
-  const dir = fromSource ? __dirname : path.join(packageRoot(), 'dist', 'electron', 'core', 'checklist');
+  const dir = fromSource ? __dirname : builtChecklistCodeDir();
   return ['schema', 'load', 'errors'].map((f) => path.join(dir, f + (fromSource ? '.ts' : '.js')));
 }
 

@@ -11,6 +11,11 @@ export function compiledDir(): string {
   return path.join(packageRoot(), 'dist', 'checklists');
 }
 
+/** Where tsc puts this folder's code; the bundled CLI (electron/cli-bundle.mjs) reads the checklist code from here. */
+export function builtChecklistCodeDir(): string {
+  return path.join(packageRoot(), 'dist', 'electron', 'core', 'checklist');
+}
+
 /** An id such as 'mautic-dsgvo' names `<dir>/<id>.yaml`; anything with a slash or a `.yaml` ending is a path. */
 export function looksLikePath(idOrPath: string): boolean {
   return /[\\/]/.test(idOrPath) || /\.ya?ml$/i.test(idOrPath);
