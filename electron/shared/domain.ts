@@ -107,7 +107,21 @@ export interface SshSettings {
   hostKeySha256: string | null;
 }
 
-export const EVIDENCE_KINDS = ['http-exchange', 'tls-handshake', 'tls-protocols', 'http-body', 'config-file', 'command-output', 'page-text'] as const;
+export const EVIDENCE_KINDS = [
+  'http-exchange',
+  'tls-handshake',
+  'tls-protocols',
+  'http-body',
+  'config-file',
+  'command-output',
+  'page-text',
+  /** The client's registers (processors, records of processing) as the audit read them. */
+  'registers',
+  /** An attestation or override by the auditor, or its withdrawal (JSON). */
+  'judgement',
+  /** A document the auditor attached (a DPA, a screenshot of a setting). */
+  'document',
+] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 export interface EvidenceRef {
