@@ -100,3 +100,27 @@ export interface Judgement extends JudgementInput {
   evidence: string;
   withdrawn: { by: string; at: string; reason: string; evidence: string } | null;
 }
+
+/** What an import or a save changes in a client's registers; applied all-or-nothing. */
+export interface RegisterChanges {
+  processors: { add: ProcessorInput[]; change: { id: number; input: ProcessorInput }[] };
+  activities: { add: ActivityInput[]; change: { id: number; input: ActivityInput }[] };
+}
+
+/** One bad row of an imported file: where (1-based row as the spreadsheet shows it, column header) and why. */
+export interface RegisterRowError {
+  sheet: string;
+  row: number;
+  column: string;
+  message: string;
+}
+
+/** The preview of an import: nothing is written until the user confirms `changes`. */
+export interface RegisterImportPlan {
+  changes: RegisterChanges;
+  /** Rows equal to what the register holds already. */
+  unchanged: { processors: number; activities: number };
+  /** For each change, the entry as it is now (same order as changes.*.change). */
+  before: { processors: Processor[]; activities: Activity[] };
+  errors: RegisterRowError[];
+}
