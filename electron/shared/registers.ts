@@ -124,3 +124,8 @@ export interface RegisterImportPlan {
   before: { processors: Processor[]; activities: Activity[] };
   errors: RegisterRowError[];
 }
+
+/** How register entries are matched (store uniqueness, imports): trimmed, inner whitespace collapsed, case folded. */
+export function registerKey(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('de-DE');
+}

@@ -6,3 +6,7 @@ export type { Installation, InstallationInput, InstallationsRepo } from './insta
 export type { FinishRunInput, RunInfo, StartRunInput, StoredRun } from './runs';
 export type { BrokenEntry, VerifyReport } from './verify';
 export type { ChainHead, StoredEvidence } from './evidence';
+export type { RegistersRepo } from './registers';
+export { MAX_DOCUMENT_BYTES } from './registers';
+export type { JudgementsRepo } from './judgements';
+export { JUDGED_STATUSES } from './judgements';

@@ -5,6 +5,8 @@ import { createClientsRepo, type ClientsRepo } from './clients';
 import { openDatabase } from './db';
 import { createEvidenceRepo, type ChainHead, type StoredEvidence } from './evidence';
 import { createInstallationSecretsRepo, type InstallationSecretsRepo } from './installation-secrets';
+import { createJudgementsRepo, type JudgementsRepo } from './judgements';
+import { createRegistersRepo, type RegistersRepo } from './registers';
 import { createInstallationsRepo, ensureInstallationForUrl, type Installation, type InstallationsRepo } from './installations';
 import { createRunsRepo, type FinishRunInput, type RunInfo, type StartRunInput, type StoredRun } from './runs';
 import { verifyChain, type VerifyReport } from './verify';
@@ -17,6 +19,10 @@ export interface Store {
   readonly installations: InstallationsRepo;
   /** SSH passwords and passphrases, as ciphertext from the OS keychain only. */
   readonly installationSecrets: InstallationSecretsRepo;
+  /** Per client: processors with their DPAs, records of processing; DPA and attachment documents. */
+  readonly registers: RegistersRepo;
+  /** Per installation: attestations and overrides, sealed in the evidence log. */
+  readonly judgements: JudgementsRepo;
   ensureInstallationForUrl(baseUrl: string, clientName?: string): Installation;
   startRun(meta: StartRunInput): number;
   finishRun(runId: number, result: FinishRunInput): void;
@@ -44,11 +50,14 @@ export function openStore(file: string): Store {
     const installations = createInstallationsRepo(db, clients);
     const evidence = createEvidenceRepo(db, abs);
     const runs = createRunsRepo(db, evidence.listEvidence);
+    const registers = createRegistersRepo(db, abs, clients);
     const store: Store = {
       file: abs,
       clients,
       installations,
       installationSecrets: createInstallationSecretsRepo(db),
+      registers,
+      judgements: createJudgementsRepo(db, evidence.addEvidence, registers.readDocument),
       ensureInstallationForUrl: (baseUrl, clientName) => ensureInstallationForUrl(db, clients, installations, baseUrl, clientName),
       startRun: runs.startRun,
       finishRun: runs.finishRun,

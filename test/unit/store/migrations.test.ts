@@ -296,3 +296,59 @@ describe('0005 installation-sources', () => {
     db.close();
   });
 });
+
+describe('0006 registers', () => {
+  const processor = (db: Database.Database, over: Record<string, unknown> = {}) =>
+    db
+      .prepare(
+        `INSERT INTO processors (client_id, name, name_key, service, role, country, dpa_signed_on, dpa_document, transfer_basis, sub_processors_json, next_review_on, notes, updated_at)
+         VALUES (@client_id, @name, @name_key, '', @role, @country, @dpa_signed_on, NULL, @transfer_basis, @subs, NULL, '', @now)`,
+      )
+      .run({ client_id: 1, name: 'Hetzner', name_key: 'hetzner', role: 'processor', country: 'DE', dpa_signed_on: '2026-01-31', transfer_basis: null, subs: '[]', now, ...over });
+
+  it('adds STRICT processors, activities, judgements and withdrawals with their keys, FKs and indexes', () => {
+    const db = freshDb();
+    migrate(db, 6);
+    for (const t of ['processors', 'activities', 'judgements', 'judgement_withdrawals']) expect(tables(db).get(t), t).toBe(true);
+    expect(foreignKeys(db, 'processors')).toEqual(expect.arrayContaining([{ table: 'clients', from: 'client_id', to: 'id', on_delete: 'CASCADE' }, expect.objectContaining({ table: 'blobs', from: 'dpa_document' })]));
+    expect(foreignKeys(db, 'judgements').map((f) => f.table).sort()).toEqual(['blobs', 'installations', 'runs']);
+    expect(indexedColumns(db, 'judgements')).toEqual(expect.arrayContaining([['installation_id', 'check_id', 'id'], ['run_id']]));
+    expect(columns(db, 'activities').legal_basis).toMatchObject({ type: 'TEXT', notnull: 0 });
+    db.close();
+  });
+
+  it('keeps earlier rows, enforces roles, countries, dates, unique names per client, the cascade, and immutable judgements', () => {
+    const db = freshDb();
+    migrate(db, 5);
+    insertClientAndInstallation(db);
+    insertRun(db);
+    migrate(db);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM check_results').get()).toEqual({ n: 1 });
+    processor(db);
+    expect(() => processor(db, { name: 'HETZNER ' })).toThrow(/UNIQUE/);
+    expect(() => processor(db, { name: 'X', name_key: 'x', role: 'vendor' })).toThrow(/CHECK/);
+    expect(() => processor(db, { name: 'Y', name_key: 'y', country: 'de' })).toThrow(/CHECK/);
+    expect(() => processor(db, { name: 'Z', name_key: 'z', dpa_signed_on: '31.12.2026' })).toThrow(/CHECK/);
+    expect(() => processor(db, { name: 'W', name_key: 'w', transfer_basis: 'maybe' })).toThrow(/CHECK/);
+    expect(() => processor(db, { name: 'V', name_key: 'v', subs: '{}' })).toThrow(/CHECK/);
+    const sha = 'a'.repeat(64);
+    db.prepare("INSERT INTO blobs (sha256, size, media_type, created_at) VALUES (?, 1, 'application/json', ?)").run(sha, now);
+    const judge = db.prepare(
+      `INSERT INTO judgements (installation_id, run_id, kind, check_id, status, statement, by_whom, attachments_json, at, evidence)
+       VALUES (1, 1, @kind, 'c1', 'pass', 'AVV liegt vor', 'DSB', '[]', @now, @sha)`,
+    );
+    judge.run({ kind: 'attestation', now, sha });
+    expect(() => judge.run({ kind: 'opinion', now, sha })).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE judgements SET status = 'fail'").run()).toThrow(/immutable/);
+    expect(() => db.prepare('DELETE FROM judgements').run()).toThrow(/immutable/);
+    db.prepare("INSERT INTO judgement_withdrawals (judgement_id, by_whom, reason, at, evidence) VALUES (1, 'DSB', 'falsch', ?, ?)").run(now, sha);
+    expect(() => db.prepare('DELETE FROM judgement_withdrawals').run()).toThrow(/immutable/);
+    db.prepare('DELETE FROM processors').run();
+    processor(db);
+    db.prepare("INSERT INTO clients (id, name, created_at) VALUES (2, 'Leer', ?)").run(now);
+    processor(db, { client_id: 2 });
+    db.prepare('DELETE FROM clients WHERE id = 2').run();
+    expect(db.prepare('SELECT client_id FROM processors').all()).toEqual([{ client_id: 1 }]);
+    db.close();
+  });
+});

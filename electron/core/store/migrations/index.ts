@@ -3,6 +3,7 @@ import { sql as runsResults } from './0002-runs-results';
 import { sql as evidence } from './0003-evidence';
 import { sql as installationTargets } from './0004-installation-targets';
 import { sql as installationSources } from './0005-installation-sources';
+import { sql as registers } from './0006-registers';
 
 export interface Migration {
   /** 1-based; after applying it, PRAGMA user_version equals this number. */
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'evidence', sql: evidence },
   { version: 4, name: 'installation-targets', sql: installationTargets },
   { version: 5, name: 'installation-sources', sql: installationSources },
+  { version: 6, name: 'registers', sql: registers },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
