@@ -5,6 +5,16 @@ const de = {
   pruefstand audit <https-url> [Optionen]   Prüft eine Installation gegen die DSGVO-Checkliste
   pruefstand report <Lauf> [--db DATEI] --pdf/--xlsx/--pack DATEI [--lang de|en] [--auditor NAME]
                                             Schreibt die Berichte eines gespeicherten Laufs
+  pruefstand registers import <Datei.xlsx|.csv> --client NAME [--dry-run] [--db DATEI]
+                                            Liest Auftragsverarbeiter und Verarbeitungstätigkeiten ein
+                                            (zeigt, was hinzukommt, sich ändert, bleibt; --dry-run schreibt nichts)
+  pruefstand registers export <Datei.xlsx|.csv> --client NAME [--db DATEI] [--lang de|en]
+                                            Schreibt die Register eines Mandanten (Vorlage: resources/registers-template.xlsx)
+  pruefstand attest <Lauf> <Prüfung> --statement TEXT [--status S] [--by NAME] [--attach DATEI]… [--override]
+                                            Bestätigt eine manuelle Prüfung oder ersetzt (--override, mit Begründung)
+                                            ein gemessenes Ergebnis; gilt in späteren Läufen, bis es zurückgezogen wird
+  pruefstand attest --withdraw <Nr> --reason TEXT [--by NAME]
+                                            Zieht ein Urteil zurück
   pruefstand verify-store [--db DATEI]      Prüft die Hash-Kette des Evidenzspeichers
   pruefstand verify <paket.zip> [--fingerprint HEX]
                                             Prüft Signatur und Dateien eines Evidenzpakets
@@ -18,7 +28,9 @@ Optionen für audit:
   --json DATEI|-       Ergebnis als JSON schreiben (- = Standardausgabe)
   --timeout-ms N       Zeitlimit je Anfrage (Standard: 10000)
   --concurrency N      gleichzeitige Prüfungen (Standard: 8)
-  --client NAME        Mandant, unter dem der Lauf gespeichert wird (Standard: Ad-hoc)
+  --client NAME        Mandant, unter dem der Lauf gespeichert wird (Standard: Ad-hoc); führt er Register,
+                       entscheiden sie die Prüfungen ropa.* und dpa.* (sonst bleiben sie manuell)
+  --vendors DATEI      eigener Anbieterkatalog (YAML) statt checklists/vendors.yaml
   --lang de|en         Sprache der Ausgabe (Standard: aus der Systemsprache)
   --quiet              keine Fortschrittsanzeige und keine Tabelle
   --page URL           Landingpage prüfen (mehrfach möglich)
@@ -137,6 +149,16 @@ const en: typeof de = {
   pruefstand audit <https-url> [options]    Audit an installation against the GDPR checklist
   pruefstand report <run> [--db FILE] --pdf/--xlsx/--pack FILE [--lang de|en] [--auditor NAME]
                                             Write the reports of a stored run
+  pruefstand registers import <file.xlsx|.csv> --client NAME [--dry-run] [--db FILE]
+                                            Import processors and records of processing
+                                            (shows what is added, changed, left alone; --dry-run writes nothing)
+  pruefstand registers export <file.xlsx|.csv> --client NAME [--db FILE] [--lang de|en]
+                                            Write a client's registers (template: resources/registers-template.xlsx)
+  pruefstand attest <run> <check> --statement TEXT [--status S] [--by NAME] [--attach FILE]… [--override]
+                                            Attest a manual check, or replace a measured verdict (--override, with
+                                            the reason); applies to later runs until withdrawn
+  pruefstand attest --withdraw <id> --reason TEXT [--by NAME]
+                                            Withdraw a judgement
   pruefstand verify-store [--db FILE]       Verify the evidence store's hash chain
   pruefstand verify <pack.zip> [--fingerprint HEX]
                                             Verify an evidence pack's signature and files
@@ -150,7 +172,9 @@ Options for audit:
   --json FILE|-        write the result as JSON (- = standard output)
   --timeout-ms N       time limit per request (default: 10000)
   --concurrency N      checks run at once (default: 8)
-  --client NAME        client the run is filed under (default: Ad-hoc)
+  --client NAME        client the run is filed under (default: Ad-hoc); where it keeps registers, they
+                       decide the ropa.* and dpa.* checks (else those stay manual)
+  --vendors FILE       own vendor catalogue (YAML) instead of checklists/vendors.yaml
   --lang de|en         output language (default: from the system locale)
   --quiet              no progress and no table
   --page URL           a landing page to check (repeatable)
@@ -276,9 +300,13 @@ const SEVERITY_LABELS: Record<Lang, Record<string, string>> = {
   en: { critical: 'critical', high: 'high', medium: 'medium', low: 'low' },
 };
 
-export function text(lang: Lang, key: TextKey, params: Record<string, string | number> = {}): string {
-  const template = (lang === 'de' ? de : en)[key];
+/** `{name}` in a template replaced by params.name; unknown names stay as they are. */
+export function fillTemplate(template: string, params: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+export function text(lang: Lang, key: TextKey, params: Record<string, string | number> = {}): string {
+  return fillTemplate((lang === 'de' ? de : en)[key], params);
 }
 
 export const statusLabel = (lang: Lang, s: Status) => STATUS_LABELS[lang][s];
