@@ -169,6 +169,8 @@ export function normalizeHeader(text: string): string {
   return text
     .normalize('NFC')
     .toLowerCase()
+    // A word hyphenated at a line break in the header cell ("Übermittlungs-\ngrundlage") is one word.
+    .replace(/[-\u00ad]\s*\n\s*/g, '')
     .replace(/[-_\u2010-\u2015]/g, ' ')
     .replace(/\s+/g, ' ')
     .replace(/[\s*:]+$/, '')

@@ -27,7 +27,11 @@ export interface FoundHeader {
 function lookup<F extends string>(specs: readonly ColumnSpec<F>[]): Map<string, ColumnSpec<F>> {
   const table = new Map<string, ColumnSpec<F>>();
   for (const spec of specs) {
-    for (const name of [spec.header.de, spec.header.en, ...spec.aliases]) table.set(normalizeHeader(name), spec);
+    for (const name of [spec.header.de, spec.header.en, ...spec.aliases]) {
+      table.set(normalizeHeader(name), spec);
+      // "AVV-\nDatum" is read as "avvdatum" (a hyphen at a line break joins the word), so compact forms match too.
+      table.set(normalizeHeader(name).replace(/ /g, ''), spec);
+    }
   }
   return table;
 }
@@ -45,7 +49,8 @@ function matchRow(cells: readonly unknown[], kind: RegisterKind): HeaderColumn[]
   cells.forEach((cell, index) => {
     if (typeof cell !== 'string') return;
     const text = cellText(cell);
-    const spec = table.get(normalizeHeader(text));
+    const normalized = normalizeHeader(text);
+    const spec = table.get(normalized) ?? table.get(normalized.replace(/ /g, ''));
     if (!spec || seen.has(spec.field)) return;
     seen.add(spec.field);
     columns.push({ index, spec, text: text.replace(/\s+/g, ' ') });
