@@ -2,3 +2,4 @@
 export { REGISTER_FILE_ERROR_CODES, RegisterFileError, MAX_DATA_ROWS, MAX_FILE_BYTES, type RegisterFileErrorCode } from './errors';
 export type { ParsedActivity, ParsedProcessor, ParsedRegisters } from './types';
 export { readRegisterFile } from './read';
+export { planImport } from './plan';
