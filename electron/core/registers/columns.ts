@@ -176,3 +176,9 @@ export function normalizeHeader(text: string): string {
     .replace(/[\s*:]+$/, '')
     .trim();
 }
+
+/** Texts of the dropdowns in written workbooks (shown when a value outside the list is typed). */
+export const VALIDATION_TEXTS: Record<Lang, { title: string; error: string; prompt: string }> = {
+  de: { title: 'Wert aus der Liste', error: 'Bitte einen Wert aus der Liste wählen; andere Angaben werden beim Import geprüft.', prompt: 'Wert aus der Liste wählen' },
+  en: { title: 'Value from the list', error: 'Please pick a value from the list; other entries are checked on import.', prompt: 'Pick a value from the list' },
+};

@@ -3,3 +3,5 @@ export { REGISTER_FILE_ERROR_CODES, RegisterFileError, MAX_DATA_ROWS, MAX_FILE_B
 export type { ParsedActivity, ParsedProcessor, ParsedRegisters } from './types';
 export { readRegisterFile } from './read';
 export { planImport } from './plan';
+export { writeRegisterWorkbook, EDIT_ROWS, type RegisterRows } from './write';
+export { writeRegisterCsv } from './write-csv';

@@ -6,7 +6,7 @@ import { COUNTRY_NAMES } from './countries';
 import type { CellValue } from './grid';
 
 /** Our own writers prefix a formula-like text with `'` (CSV/formula injection); that one quote is not data. */
-const INJECTION_GUARD = /^'(?=[=+\-@])/;
+const INJECTION_GUARD = /^'(?='*[=+\-@])/;
 
 /** The cell as text, trimmed. Dates become ISO dates, numbers their plain digits. */
 export function cellText(value: CellValue): string {
