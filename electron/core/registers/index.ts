@@ -5,3 +5,4 @@ export { readRegisterFile } from './read';
 export { planImport } from './plan';
 export { writeRegisterWorkbook, EDIT_ROWS, type RegisterRows } from './write';
 export { writeRegisterCsv } from './write-csv';
+export { registersTemplate, TEMPLATE_FILE } from './template';
