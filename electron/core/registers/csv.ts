@@ -10,8 +10,19 @@ export function decodeText(bytes: Uint8Array): string {
     // ignoreBOM: false (the default) drops a leading UTF-8 BOM.
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return decodeWindows1252(bytes);
   }
+}
+
+// Windows-1252 differs from Latin-1 in 0x80–0x9F (€, „, “, ‚, –, …). Node's TextDecoder('windows-1252') decodes
+// those as Latin-1 control characters, so the table is applied here; undefined bytes map to themselves.
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const latin1 = new TextDecoder('windows-1252').decode(bytes);
+  return latin1.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }
 
 export const SEPARATORS = [';', ',', '\t'] as const;

@@ -2,10 +2,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { packageRoot } from '../../../electron/core/package-root';
 import { readRegisterFile, RegisterFileError, registersTemplate, TEMPLATE_FILE } from '../../../electron/core/registers';
 import { openWorkbook } from '../../fixtures/registers/workbooks';
 
-const root = path.resolve(import.meta.dirname, '../../..');
+const root = packageRoot();
 
 /** What the template is about, without zip timestamps: sheets, header rows, frozen panes, validations. */
 function shape(wb: ExcelJS.Workbook): unknown {
