@@ -67,7 +67,8 @@ export function readRows(grid: Grid, header: FoundHeader, lang: Lang, out: RowsR
       const result = convert(column.spec.value, cell);
       if (!result.ok) fail(column, result.problem);
       else if (column.spec.required && result.value === '') fail(column, { kind: 'required' });
-      else input[column.spec.field] = result.value;
+      // A name is an identity (planImport matches on it): its spacing is not.
+      else input[column.spec.field] = column.spec.required ? String(result.value).replace(/\s+/g, ' ') : result.value;
     }
     if (errors.length > 0) {
       out.errors.push(...errors);

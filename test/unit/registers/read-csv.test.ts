@@ -21,7 +21,7 @@ describe('readRegisterFile on CSV', () => {
     expect(parsed.activities.map((a) => [a.sheet, a.row, a.input.activity, a.input.legalBasis])).toEqual([
       ['VVT.csv', 4, 'Newsletter', 'a'],
       ['VVT.csv', 5, 'Bewerbungen', 'b'],
-      ['VVT.csv', 6, 'Mehrzeilig "zitiert"\nzweite Zeile', 'f'],
+      ['VVT.csv', 6, 'Mehrzeilig "zitiert" zweite Zeile', 'f'],
       ['VVT.csv', 7, 'Lohnbuchhaltung', 'c'],
     ]);
     expect(parsed.activities[0]!.input).toMatchObject({ purposes: 'Werbung, Information', retention: '2 Jahre; danach löschen', recipients: 'Müller & Söhne', subjectCategories: 'Interessenten' });
