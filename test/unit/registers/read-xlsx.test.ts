@@ -34,7 +34,7 @@ describe('readRegisterFile on a real-world processor workbook', () => {
       // Kept as the text it is, never evaluated.
       notes: '=HYPERLINK("http://evil.example","klick")',
     });
-    expect(aws).toMatchObject({ name: 'Amazon Web Services EMEA SARL', service: '', role: 'sub-processor', country: 'LU', transferBasis: 'none' });
+    expect(aws).toMatchObject({ name: 'Amazon Web Services EMEA SARL', service: '', role: 'sub-processor', country: 'LU', transferBasis: 'none', notes: 'AVV im Portal' });
   });
 
   it('names the columns present as the file writes them', async () => {
