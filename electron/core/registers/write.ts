@@ -5,8 +5,19 @@ import type { DataValidation, Worksheet } from 'exceljs';
 import type { Lang } from '../../shared/domain';
 import type { ActivityInput, ProcessorInput } from '../../shared/registers';
 import { ACTIVITY_COLUMNS, PROCESSOR_COLUMNS, SHEET_NAMES, VALIDATION_TEXTS, type ColumnSpec } from './columns';
-import { choicesOf, writtenValue } from './cell-values';
+import { choicesOf, writtenValue, type WrittenValue } from './cell-values';
 import { loadExcelJs } from './exceljs';
+
+// XML 1.0 cannot carry these; exceljs would write them and Excel would refuse the file.
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const MAX_CELL_CHARS = 32_767;
+
+/** A value as a workbook cell can hold it: valid XML, within Excel's limit per cell. */
+function cellSafe(value: WrittenValue): WrittenValue {
+  if (typeof value !== 'string') return value;
+  const s = value.replace(NOT_XML, '\uFFFD');
+  return s.length > MAX_CELL_CHARS ? `${s.slice(0, MAX_CELL_CHARS - 1)}…` : s;
+}
 
 /** Rows of each sheet that carry the dropdowns. */
 export const EDIT_ROWS = 1000;
@@ -27,7 +38,7 @@ function fillSheet<F extends string>(ws: Worksheet, specs: readonly ColumnSpec<F
   const header = ws.addRow(specs.map((s) => s.header[lang]));
   header.font = { bold: true };
   header.alignment = { vertical: 'middle', wrapText: true };
-  for (const row of rows) ws.addRow(specs.map((s) => writtenValue(s.value, row[s.field], lang, 'date')));
+  for (const row of rows) ws.addRow(specs.map((s) => cellSafe(writtenValue(s.value, row[s.field], lang, 'date'))));
 
   const last = Math.max(EDIT_ROWS, rows.length + 1);
   const validations = (ws as unknown as { dataValidations: { add(range: string, v: DataValidation): void } }).dataValidations;

@@ -49,6 +49,14 @@ describe.each(['de', 'en'] as const)('writeRegisterWorkbook (%s)', (lang) => {
   });
 });
 
+describe('writeRegisterWorkbook on text XML cannot carry', () => {
+  it('replaces control characters so the workbook stays readable', async () => {
+    const processors = [{ ...PROCESSORS[0]!, notes: 'bell\u0007 and\u0000nul' }];
+    const parsed = await readRegisterFile(await writeRegisterWorkbook({ processors, activities: [] }, 'en'), 'x.xlsx');
+    expect(parsed.processors[0]!.input.notes).toBe('bell\uFFFD and\uFFFDnul');
+  });
+});
+
 describe.each(['de', 'en'] as const)('writeRegisterCsv (%s)', (lang) => {
   it('writes ; separated UTF-8 with BOM, guards formula-like cells, and reads back to the same text', async () => {
     const csv = writeRegisterCsv('processors', PROCESSORS, lang);
