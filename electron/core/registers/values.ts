@@ -48,7 +48,9 @@ export function parseDate(value: CellValue): string | null | undefined {
   if (text === '') return null;
   const german = GERMAN.exec(text);
   if (german) {
-    const year = german[3]!.length === 2 ? 2000 + Number(german[3]) : Number(german[3]);
+    // Two-digit years as Excel reads them: 00–29 → 20xx, 30–99 → 19xx.
+    const short = Number(german[3]);
+    const year = german[3]!.length === 2 ? (short < 30 ? 2000 + short : 1900 + short) : short;
     return isoDate(year, Number(german[2]), Number(german[1]));
   }
   const iso = ISO.exec(text);

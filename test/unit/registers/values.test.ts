@@ -6,6 +6,7 @@ describe('register cell values', () => {
     expect(parseDate('31.12.2026')).toBe('2026-12-31');
     expect(parseDate('31.12.26')).toBe('2026-12-31');
     expect(parseDate('1.2.2026')).toBe('2026-02-01');
+    expect(parseDate('01.01.99')).toBe('1999-01-01');
     expect(parseDate('2026-12-31')).toBe('2026-12-31');
     expect(parseDate('2026-12-31T00:00:00Z')).toBe('2026-12-31');
     // exceljs hands date cells over as UTC midnight; a local-time reading would shift the day west of Greenwich.
