@@ -71,7 +71,14 @@ export function parseCsv(text: string, separator: Separator): string[][] {
     else if (c === '\r') {
       endRecord();
       if (text[i + 1] === '\n') i++;
-    } else field += c;
+    } else {
+      // Plain characters up to the next separator or line break, in one slice.
+      let end = i + 1;
+      while (end < n && text[end] !== separator && text[end] !== '\n' && text[end] !== '\r') end++;
+      field += text.slice(i, end);
+      i = end;
+      continue;
+    }
     i++;
   }
   if (field !== '' || record.length > 0) endRecord();
