@@ -10,7 +10,8 @@ import { dispatch, type AppService } from '../core/service';
 import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY, mimeTypeFor, resolveAppPath } from '../main/protocol-path';
 
 export const TOKEN_HEADER = 'x-pruefstand-token';
-const MAX_BODY_BYTES = 1024 * 1024;
+// Documents (a DPA, an attachment, a register workbook) travel as base64 of up to 50 MB.
+const MAX_BODY_BYTES = 72 * 1024 * 1024;
 const API_PREFIX = '/api/';
 
 export interface Bridge {

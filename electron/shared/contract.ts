@@ -2,6 +2,18 @@
 // are all derived from CONTRACT: adding a feature starts here. Arguments are validated with these schemas on
 // every call; results cross the boundary as Result<T>.
 import { z } from 'zod';
+import {
+  activityInputSchema,
+  activitySchema,
+  judgementInputSchema,
+  judgementSchema,
+  processorInputSchema,
+  processorSchema,
+  registerChangesSchema,
+  registerImportPlanSchema,
+  registersSchema,
+  uploadSchema,
+} from './contract-registers';
 import { ERROR_CAUSES, LANGS, RUN_STATES, SEVERITIES, SSH_AUTH_KINDS, STATUSES } from './domain';
 
 const id = z.number().int().positive();
@@ -186,6 +198,24 @@ export const CONTRACT = {
     z.object({ folder: z.string(), files: z.array(z.string()) }),
   ),
   'reports:reveal': channel(z.object({ file: text(4096) }).strict(), z.object({ revealed: z.boolean() })),
+  'registers:get': channel(z.object({ clientId: id }).strict(), registersSchema),
+  /** Without id: a new entry; with id: replaces that entry of the client's register. */
+  'registers:save-processor': channel(z.object({ clientId: id, id: id.optional(), input: processorInputSchema }).strict(), processorSchema),
+  'registers:delete-processor': channel(z.object({ id }).strict(), z.null()),
+  'registers:save-activity': channel(z.object({ clientId: id, id: id.optional(), input: activityInputSchema }).strict(), activitySchema),
+  'registers:delete-activity': channel(z.object({ id }).strict(), z.null()),
+  /** Stores a DPA document (PDF) and returns its SHA-256, to be set as a processor's dpaDocument. */
+  'registers:upload-document': channel(uploadSchema, z.object({ sha256, mediaType: z.string(), size: z.number() })),
+  /** Reads an .xlsx or .csv and returns what an import would add, change and leave alone; writes nothing. */
+  'registers:import-preview': channel(z.object({ clientId: id, file: uploadSchema, lang: langSchema }).strict(), registerImportPlanSchema),
+  /** Applies a confirmed preview's changes, all or nothing. */
+  'registers:import-apply': channel(z.object({ clientId: id, changes: registerChangesSchema }).strict(), z.object({ added: z.number(), changed: z.number() })),
+  /** Writes the client's registers as a workbook into the exports folder. */
+  'registers:export': channel(z.object({ clientId: id, lang: langSchema }).strict(), z.object({ file: z.string() })),
+  /** The judgement in force per check for this run (made on it or an earlier run, not withdrawn). */
+  'judgements:list': channel(z.object({ runId: id }).strict(), z.array(judgementSchema)),
+  'judgements:record': channel(judgementInputSchema, judgementSchema),
+  'judgements:withdraw': channel(z.object({ id, by: text(200).trim().min(1), reason: text(20_000).trim().min(1, 'a reason is required') }).strict(), judgementSchema),
 } as const;
 
 export type Contract = typeof CONTRACT;
@@ -212,6 +242,12 @@ export type RunView = z.output<typeof runViewSchema>;
 export type ItemView = z.output<typeof itemViewSchema>;
 export type CheckView = z.output<typeof checkResultSchema>;
 export type EvidenceView = z.output<typeof evidenceViewSchema>;
+export type Upload = z.input<typeof uploadSchema>;
+export type ProcessorView = z.output<typeof processorSchema>;
+export type ActivityView = z.output<typeof activitySchema>;
+export type RegistersView = z.output<typeof registersSchema>;
+export type ImportPlanView = z.output<typeof registerImportPlanSchema>;
+export type JudgementView = z.output<typeof judgementSchema>;
 export type AuditEventMessage = z.output<typeof auditEventSchema>;
 
 /** The API the preload exposes and the bridge client implements: one function per channel, plus events. */

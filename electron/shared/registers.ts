@@ -125,7 +125,7 @@ export interface RegisterImportPlan {
   errors: RegisterRowError[];
 }
 
-/** How register entries are matched (store uniqueness, imports): trimmed, inner whitespace collapsed, case folded. */
+/** How register entries are matched (store uniqueness, imports): NFC, trimmed, inner whitespace collapsed, lower case. */
 export function registerKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('de-DE');
+  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 }

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles.css';
+import './styles-registers.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('#root missing in index.html');

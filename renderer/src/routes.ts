@@ -4,6 +4,7 @@ export type Route =
   | { name: 'client-new' }
   | { name: 'client'; clientId: number }
   | { name: 'client-edit'; clientId: number }
+  | { name: 'registers'; clientId: number }
   | { name: 'installation-new'; clientId: number }
   | { name: 'installation'; clientId: number; installationId: number }
   | { name: 'installation-edit'; clientId: number; installationId: number }

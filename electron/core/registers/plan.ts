@@ -2,14 +2,13 @@
 // Processors match by name, activities by activity name (case, surrounding and repeated whitespace ignored).
 // A column the file does not have keeps the register's value; dpaDocument is never taken from a file.
 import type { Lang } from '../../shared/domain';
-import type { Activity, ActivityInput, Processor, ProcessorInput, RegisterImportPlan, RegisterRowError } from '../../shared/registers';
+import { registerKey, type Activity, type ActivityInput, type Processor, type ProcessorInput, type RegisterImportPlan, type RegisterRowError } from '../../shared/registers';
 import { rowProblemText } from './messages';
 import { EMPTY_ACTIVITY, EMPTY_PROCESSOR } from './rows';
 import type { ParsedRegisters, ParsedRow } from './types';
 
-export function matchKey(name: string): string {
-  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
-}
+/** The store's own key, so that what the preview matches is what the store treats as the same entry. */
+export const matchKey = registerKey;
 
 function inputOf<I extends object>(entry: I, empty: Readonly<I>): I {
   const input = {} as Record<string, unknown>;

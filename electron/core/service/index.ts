@@ -7,6 +7,7 @@ import type { SecretVault } from './config-source';
 import { ServiceError } from './dispatch';
 import { evidenceView } from './evidence-view';
 import { createReportExporter } from './reports';
+import { createRegisterService } from './registers';
 import { runView } from './run-view';
 import type { AppService, Handlers } from './types';
 
@@ -52,6 +53,7 @@ export function createAppService(options: ServiceOptions): AppService {
     if (!store.installations.get(id)) throw new ServiceError('not-found', `installation ${id} does not exist`);
   };
   const reports = createReportExporter(store, emit, options.reveal);
+  const registers = createRegisterService(store);
 
   const handlers: Handlers = {
     'app:info': () => ({ version: engineVersion(), locale: options.locale, storeFile: store.file, canPickFiles: Boolean(pickFile), canKeepSecrets: Boolean(vault) }),
@@ -85,6 +87,21 @@ export function createAppService(options: ServiceOptions): AppService {
     'evidence:get': ({ sha256 }) => evidenceView(store, sha256),
     'reports:export': (args) => reports.exportReports(args),
     'reports:reveal': ({ file }) => reports.revealFile(file),
+    'registers:get': ({ clientId }) => registers.get(clientId),
+    'registers:save-processor': ({ clientId, id, input }) => registers.saveProcessor(clientId, id, input),
+    'registers:delete-processor': ({ id }) => (store.registers.deleteProcessor(id), null),
+    'registers:save-activity': ({ clientId, id, input }) => registers.saveActivity(clientId, id, input),
+    'registers:delete-activity': ({ id }) => (store.registers.deleteActivity(id), null),
+    'registers:upload-document': (upload) => registers.uploadDocument(upload),
+    'registers:import-preview': ({ clientId, file, lang }) => registers.importPreview(clientId, file, lang),
+    'registers:import-apply': ({ clientId, changes }) => registers.importApply(clientId, changes),
+    'registers:export': ({ clientId, lang }) => registers.exportWorkbook(clientId, lang),
+    'judgements:list': ({ runId }) => {
+      if (!store.getRun(runId)) throw new ServiceError('not-found', `run ${runId} does not exist`);
+      return store.judgements.forRun(runId);
+    },
+    'judgements:record': ({ runId, attachments, ...input }) => registers.recordJudgement(runId, input, attachments),
+    'judgements:withdraw': ({ id, by, reason }) => store.judgements.withdraw(id, by, reason),
   };
 
   return {

@@ -1,5 +1,6 @@
 import { completenessLabels } from '../../../electron/shared/completeness-texts';
 import type { Messages } from './types';
+import { judgementDe, registersDe } from './registers-de';
 
 export const de: Messages = {
   productName: 'Prüfstand',
@@ -323,4 +324,6 @@ export const de: Messages = {
     folder: 'Ordner',
     progressLabel: 'Fortschritt des Exports',
   },
+  registers: registersDe,
+  judgement: judgementDe,
 };

@@ -1,5 +1,6 @@
 import { completenessLabels } from '../../../electron/shared/completeness-texts';
 import type { Messages } from './types';
+import { judgementEn, registersEn } from './registers-en';
 
 export const en: Messages = {
   productName: 'Prüfstand',
@@ -323,4 +324,6 @@ export const en: Messages = {
     folder: 'Folder',
     progressLabel: 'Export progress',
   },
+  registers: registersEn,
+  judgement: judgementEn,
 };

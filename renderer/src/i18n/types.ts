@@ -1,6 +1,7 @@
 import type { Completeness } from '../../../electron/shared/completeness';
 import type { ErrorCode } from '../../../electron/shared/contract';
 import type { Lang, Severity, Status } from '../../../electron/shared/domain';
+import type { JudgementMessages, RegisterMessages } from './registers-types';
 
 /** Every text the UI shows, one key per text. de.ts and en.ts must both fill every key. */
 export interface Messages {
@@ -297,4 +298,6 @@ export interface Messages {
     folder: string;
     progressLabel: string;
   };
+  registers: RegisterMessages;
+  judgement: JudgementMessages;
 }

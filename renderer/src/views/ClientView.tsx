@@ -30,6 +30,9 @@ export function ClientView({ client, installations, installationsError, navigate
         <button type="button" onClick={() => navigate({ name: 'client-edit', clientId: client.id })}>
           {t.client.edit}
         </button>
+        <button type="button" onClick={() => navigate({ name: 'registers', clientId: client.id })}>
+          {t.registers.open}
+        </button>
         <button type="button" className="danger" onClick={() => setConfirming(true)}>
           {t.client.delete}
         </button>

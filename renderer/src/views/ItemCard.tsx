@@ -3,6 +3,7 @@ import type { CheckView, ItemView } from '../../../electron/shared/contract';
 import { SeverityBadge, StatusBadge } from '../components/Badges';
 import { useI18n } from '../i18n/context';
 import type { EvidenceRef } from './evidence/EvidenceDialog';
+import { JudgementBox, type JudgementActions } from './judgement/JudgementBox';
 
 interface ItemCardProps {
   item: ItemView;
@@ -10,10 +11,12 @@ interface ItemCardProps {
   onToggle(): void;
   evidenceBySha: ReadonlyMap<string, EvidenceRef>;
   onOpenEvidence(sha256: string): void;
+  /** The auditor's judgement per check; absent while the run is still running. */
+  judgements?: JudgementActions;
 }
 
 /** One checklist item: a disclosure button in a heading; its panel holds the texts and every check. */
-export function ItemCard({ item, expanded, onToggle, evidenceBySha, onOpenEvidence }: ItemCardProps) {
+export function ItemCard({ item, expanded, onToggle, evidenceBySha, onOpenEvidence, judgements }: ItemCardProps) {
   const { t } = useI18n();
   const panelId = useId();
   return (
@@ -56,7 +59,7 @@ export function ItemCard({ item, expanded, onToggle, evidenceBySha, onOpenEviden
             <h4>{t.run.checks}</h4>
             <ul className="check-list">
               {item.checks.map((check) => (
-                <CheckEntry key={check.checkId} check={check} evidenceBySha={evidenceBySha} onOpenEvidence={onOpenEvidence} />
+                <CheckEntry key={check.checkId} check={check} evidenceBySha={evidenceBySha} onOpenEvidence={onOpenEvidence} judgements={judgements} />
               ))}
             </ul>
           </>
@@ -66,7 +69,7 @@ export function ItemCard({ item, expanded, onToggle, evidenceBySha, onOpenEviden
   );
 }
 
-function CheckEntry({ check, evidenceBySha, onOpenEvidence }: { check: CheckView } & Pick<ItemCardProps, 'evidenceBySha' | 'onOpenEvidence'>) {
+function CheckEntry({ check, evidenceBySha, onOpenEvidence, judgements }: { check: CheckView } & Pick<ItemCardProps, 'evidenceBySha' | 'onOpenEvidence' | 'judgements'>) {
   const { t } = useI18n();
   return (
     <li className={`check check-${check.status}`}>
@@ -104,6 +107,7 @@ function CheckEntry({ check, evidenceBySha, onOpenEvidence }: { check: CheckView
           })}
         </ul>
       )}
+      {judgements && <JudgementBox check={check} actions={judgements} />}
     </li>
   );
 }

@@ -12,6 +12,7 @@ import { ClientView } from './ClientView';
 import { HomeView } from './HomeView';
 import { InstallationForm } from './InstallationForm';
 import { InstallationView } from './InstallationView';
+import { RegistersView } from './registers/RegistersView';
 import { RunView } from './RunView';
 
 interface MainViewProps {
@@ -89,6 +90,8 @@ export function MainView({ route, navigate, directory, audits }: MainViewProps) 
           onCancel={toClient}
         />
       );
+    case 'registers':
+      return <RegistersView key={client.id} client={client} onBack={toClient} />;
     case 'installation-new':
       return (
         <InstallationForm

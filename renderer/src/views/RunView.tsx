@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { RunView as RunData } from '../../../electron/shared/contract';
+import type { CheckView, JudgementView, RunView as RunData } from '../../../electron/shared/contract';
 import type { Severity, Status } from '../../../electron/shared/domain';
 import { api } from '../api';
 import { ErrorBox, type Failure } from '../components/ErrorBox';
@@ -8,6 +8,8 @@ import { useI18n } from '../i18n/context';
 import { EvidenceDialog, type EvidenceRef } from './evidence/EvidenceDialog';
 import { ExportPanel } from './ExportPanel';
 import { ItemCard } from './ItemCard';
+import { JudgementDialog } from './judgement/JudgementDialog';
+import { WithdrawDialog } from './judgement/WithdrawDialog';
 import { RunFilters, type Filters } from './RunFilters';
 import { RunSummary } from './RunSummary';
 
@@ -27,6 +29,32 @@ export function RunView({ runId, installationName, onBack }: RunViewProps) {
   const [filters, setFilters] = useState<Filters>({ verdicts: new Set<Status>(), severities: new Set<Severity>() });
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [evidence, setEvidence] = useState<string | null>(null);
+  const [judgements, setJudgements] = useState<JudgementView[]>([]);
+  const [judging, setJudging] = useState<CheckView | null>(null);
+  const [withdrawing, setWithdrawing] = useState<JudgementView | null>(null);
+  const [judgementsVersion, setJudgementsVersion] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    void api['judgements:list']({ runId }).then((result) => {
+      if (live && result.ok) setJudgements(result.value);
+      else if (live && !result.ok) setError(result.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [runId, judgementsVersion]);
+  const judgementByCheck = useMemo(() => new Map(judgements.map((j) => [j.checkId, j])), [judgements]);
+  const judgementActions = useMemo(
+    () => ({ runId, judgementOf: (checkId: string) => judgementByCheck.get(checkId), onJudge: setJudging, onWithdraw: setWithdrawing }),
+    [runId, judgementByCheck],
+  );
+  const judged = () => {
+    setJudging(null);
+    setWithdrawing(null);
+    setJudgementsVersion((n) => n + 1);
+    setAttempt((n) => n + 1);
+  };
 
   useEffect(() => {
     let live = true;
@@ -88,12 +116,15 @@ export function RunView({ runId, installationName, onBack }: RunViewProps) {
                   onToggle={() => toggle(item.itemId)}
                   evidenceBySha={evidenceBySha}
                   onOpenEvidence={setEvidence}
+                  judgements={run.state === 'running' ? undefined : judgementActions}
                 />
               ))}
             </ol>
           </section>
         </>
       )}
+      {judging && <JudgementDialog runId={runId} check={judging} onSaved={judged} onCancel={() => setJudging(null)} />}
+      {withdrawing && <WithdrawDialog judgement={withdrawing} onDone={judged} onCancel={() => setWithdrawing(null)} />}
       {evidence && <EvidenceDialog sha256={evidence} refOf={(sha) => evidenceBySha.get(sha)} onClose={() => setEvidence(null)} />}
     </section>
   );
