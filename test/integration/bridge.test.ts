@@ -178,8 +178,8 @@ describe('the app service over the bridge', () => {
     const cert = (run: typeof de) => https(run).checks.find((c: { checkId: string }) => c.checkId === 'tls.certificate');
     expect(cert(de).message).toContain('intern-ca.pem');
     expect(cert(de).message).not.toBe(cert(en).message);
-    const records = en.items.find((i: { itemId: string }) => i.itemId === 'records-of-processing');
-    const manual = records.checks.find((c: { automated: boolean }) => !c.automated);
+    const doubleOptIn = en.items.find((i: { itemId: string }) => i.itemId === 'double-opt-in');
+    const manual = doubleOptIn.checks.find((c: { automated: boolean }) => !c.automated);
     expect(manual.manual.length).toBeGreaterThan(20);
 
     const headersCheck = de.items.find((i: { itemId: string }) => i.itemId === 'security-headers').checks[0];

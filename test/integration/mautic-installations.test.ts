@@ -1,9 +1,11 @@
 // Every variant of the Mautic test installation, audited by the real engine with everything the auditor can
-// give (landing pages, form pages, privacy policy, local.php, crontab): the verdict of every item and check.
+// give (landing pages, form pages, privacy policy, local.php, crontab, the client's registers): the verdict of every item and check.
 // The expectations follow CHECKLIST.md's rules and MAUTIC_FACTS.md, not the current implementation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Status } from '../../electron/shared/domain';
 import { loadChecklist } from '../../electron/core/checklist/load';
+import { loadVendorCatalogue } from '../../electron/core/checklist/vendors-load';
+import type { Activity, ActivityInput, Processor, ProcessorInput, RegisterSnapshot } from '../../electron/shared/registers';
 import { auditTarget, type AuditedTarget } from '../fixtures/audit-harness';
 import { makeCa } from '../fixtures/certs';
 import { startMautic, type MauticFixture, type MauticVersion } from '../fixtures/mautic';
@@ -18,17 +20,18 @@ type Variant = `${MauticVersion} ${'secure' | 'insecure'}`;
 const ITEMS: Record<Variant, string> = {
   //              1    2      3      4      5    6      7    8    9    10   11   12     13   14   15
   // 1: a complete policy is still `manual` — the heuristics found every element, the auditor confirms the quotes.
+  // 2, 3: judged from the registers handed to the audit (REGISTERS below): kept well, or neglected.
   // 15: several clients' domains in one Mautic is a heuristic finding (registrable domains), so `warn`.
-  '2.16 secure': 'manual manual manual manual pass manual pass fail pass pass pass manual pass warn pass', // 8: Fingerprint2 ships with every 2.x
-  '4.4 secure': ' manual manual manual manual pass manual pass pass pass pass pass manual pass warn pass',
-  '5.1 secure': ' manual manual manual manual pass manual pass pass pass pass pass manual pass warn pass',
-  '2.16 insecure': 'warn manual manual manual fail manual fail fail fail fail fail fail fail fail warn', // 10: ga('create') without anonymizeIp
-  '4.4 insecure': ' warn manual manual manual fail manual fail fail fail warn fail fail fail fail warn', // 10: gtag without anonymize_ip only warns
-  '5.1 insecure': ' warn manual manual manual fail manual fail fail fail warn fail fail fail fail warn',
+  '2.16 secure': 'manual pass pass manual pass manual pass fail pass pass pass manual pass warn pass', // 8: Fingerprint2 ships with every 2.x
+  '4.4 secure': ' manual pass pass manual pass manual pass pass pass pass pass manual pass warn pass',
+  '5.1 secure': ' manual pass pass manual pass manual pass pass pass pass pass manual pass warn pass',
+  '2.16 insecure': 'warn fail fail manual fail manual fail fail fail fail fail fail fail fail warn', // 10: ga('create') without anonymizeIp
+  '4.4 insecure': ' warn fail fail manual fail manual fail fail fail warn fail fail fail fail warn', // 10: gtag without anonymize_ip only warns
+  '5.1 insecure': ' warn fail fail manual fail manual fail fail fail warn fail fail fail fail warn',
 };
 
-/** Checks without automation: the auditor attests them (records, agreements, DOI, deletion campaign, patching). */
-const MANUAL = ['ropa.mautic-entry', 'ropa.legal-basis', 'ropa.mail-service', 'dpa.coverage', 'dpa.transfers', 'dpa.review-due', 'doi.attested', 'retention.unconsented-deletion', 'server.patching'];
+/** Checks without automation: the auditor attests them (DOI, deletion campaign, patching). */
+const MANUAL = ['doi.attested', 'retention.unconsented-deletion', 'server.patching'];
 const manual = Object.fromEntries(MANUAL.map((id) => [id, 'manual'])) as Record<string, Status>;
 
 /** A well-run installation (4.4 and 5.1 secure). */
@@ -78,6 +81,14 @@ const SECURE: Record<string, Status> = {
   'landing.sri': 'pass',
   // site_url mautic.kanzlei-muster.de and the one CORS domain www.kanzlei-muster.de: one client.
   'tenancy.domains': 'pass',
+  // The registers name Mautic (legal basis a), the mail service smtp.mailversand-muster.de, the hoster and
+  // jsDelivr (Klaro), each with a signed DPA, its document, an EEA seat and a review date ahead.
+  'ropa.mautic-entry': 'pass',
+  'ropa.legal-basis': 'pass',
+  'ropa.mail-service': 'pass',
+  'dpa.coverage': 'pass',
+  'dpa.transfers': 'pass',
+  'dpa.review-due': 'pass',
 };
 
 /** A neglected installation (4.4 and 5.1 insecure). */
@@ -130,7 +141,51 @@ const INSECURE: Record<string, Status> = {
   // cors_valid_domains of two clients (a bakery and a car dealer) in one Mautic, besides the agency's site_url:
   // registrable domains are a heuristic, so a warning naming them.
   'tenancy.domains': 'warn',
+  // The neglected registers: one newsletter activity that names neither Mautic nor the mail service.
+  'ropa.mautic-entry': 'fail',
+  'ropa.legal-basis': 'fail',
+  'ropa.mail-service': 'fail',
+  // No processor for code.jquery.com nor for the mail host; the hoster's DPA has no document.
+  'dpa.coverage': 'fail',
+  // Mailchimp (US) with no transfer basis recorded.
+  'dpa.transfers': 'fail',
+  // The hoster's review was due in 2025.
+  'dpa.review-due': 'warn',
 };
+
+const processor = (p: Partial<ProcessorInput> & { name: string }, id: number): Processor => ({
+  service: '', role: 'processor', country: 'DE', dpaSignedOn: '2025-03-01', dpaDocument: 'b'.repeat(64), transferBasis: null, subProcessors: [],
+  nextReviewOn: '2099-03-01', notes: '', ...p, id, clientId: 1, updatedAt: '2026-01-01T00:00:00.000Z',
+});
+const activity = (a: Partial<ActivityInput> & { activity: string }, id: number): Activity => ({
+  purposes: '', legalBasis: 'a', specialBasis: null, dataCategories: 'Name, E-Mail-Adresse', subjectCategories: 'Interessenten', recipients: '',
+  thirdCountryTransfers: 'keine', retention: '24 Monate', tomReference: 'TOM v3', ...a, id, clientId: 1, updatedAt: '2026-01-01T00:00:00.000Z',
+});
+
+/** The registers each kind of client keeps, as the app hands them to the audit. */
+const REGISTERS: Record<'secure' | 'insecure', RegisterSnapshot> = {
+  secure: {
+    clientName: 'Kanzlei Muster',
+    processors: [
+      processor({ name: 'Muster Hosting GmbH', service: 'Hosting des Mautic-Servers' }, 1),
+      processor({ name: 'Mailversand Muster GmbH', service: 'E-Mail-Versand (SMTP)', notes: 'smtp.mailversand-muster.de' }, 2),
+      processor({ name: 'jsDelivr', service: 'CDN für den Consent-Manager Klaro', country: 'PL' }, 3),
+    ],
+    activities: [
+      activity({ activity: 'Newsletter und Marketing-Automation mit Mautic', purposes: 'Newsletter, Lead-Scoring', recipients: 'Mailversand Muster GmbH (E-Mail-Versand), Muster Hosting GmbH' }, 1),
+    ],
+  },
+  insecure: {
+    clientName: 'Werbeagentur Muster',
+    processors: [
+      processor({ name: 'Muster Hosting GmbH', service: 'Webhosting', dpaDocument: null, nextReviewOn: '2025-06-30' }, 1),
+      processor({ name: 'Google Ireland Limited', service: 'Google Fonts, Analytics', country: 'IE', transferBasis: 'dpf' }, 2),
+      processor({ name: 'Mailchimp', service: 'Newsletter (früher)', country: 'US' }, 3),
+    ],
+    activities: [activity({ activity: 'Newsletter', purposes: 'Werbung', legalBasis: null }, 1)],
+  },
+};
+const vendors = loadVendorCatalogue();
 
 const CHECKS: Record<Variant, Record<string, Status>> = {
   '2.16 secure': { ...SECURE, 'tracking.fingerprint': 'fail' },
@@ -168,6 +223,7 @@ describe.each(Object.keys(CHECKS) as Variant[])('Mautic %s', (variant) => {
       formUrls: m.formUrls,
       privacyPolicyUrl: m.privacyPolicyUrl,
       config: { kind: 'files', localPhpPath: m.localPhpPath, crontabPath: m.crontabPath },
+      registers: { snapshot: REGISTERS[kind as 'secure' | 'insecure'], vendors },
     });
   });
   afterAll(async () => {
@@ -194,6 +250,20 @@ describe.each(Object.keys(CHECKS) as Variant[])('Mautic %s', (variant) => {
       expect(check.evidence.length, id).toBeGreaterThan(0);
       for (const sha of check.evidence) expect(stored.has(sha), `${id} ${sha}`).toBe(true);
     }
+  });
+
+  it('matches what the audit saw against the registers: hosts by page, the mail host of local.php', () => {
+    const coverage = audited.check('dpa.coverage').findings;
+    if (kind === 'secure') {
+      const covered = coverage.find((f) => f.code === 'dpa-covered')!;
+      expect(covered.params?.services).toEqual(expect.arrayContaining([expect.stringMatching(/^jsDelivr.* → jsDelivr$/), 'smtp.mailversand-muster.de → Mailversand Muster GmbH']));
+      return;
+    }
+    const missing = coverage.filter((f) => f.code === 'dpa-processor-missing').map((f) => f.params);
+    expect(missing).toContainEqual(expect.objectContaining({ company: 'OpenJS Foundation', hosts: ['code.jquery.com'], pages: expect.arrayContaining([expect.stringMatching(/^https:\/\//)]) }));
+    expect(coverage.filter((f) => f.code === 'dpa-mail-processor-missing').map((f) => f.params?.vendor)).toEqual(['smtp.mailversand-muster.de']);
+    expect(coverage.map((f) => f.code)).toContain('dpa-document-missing');
+    expect(audited.check('dpa.transfers').findings.map((f) => [f.code, f.params?.processor])).toEqual([['transfer-basis-missing', 'Mailchimp']]);
   });
 
   it('shows the Mautic version line read from mtc.js', () => {

@@ -16,6 +16,8 @@ export interface TargetInput {
   formUrls?: readonly string[];
   privacyPolicyUrl?: string | null;
   config?: ConfigSource | null;
+  /** The client's registers with the vendor catalogue; null or absent: ropa.* and dpa.* are manual. */
+  registers?: AuditTarget['registers'];
 }
 
 export function auditTarget(input: TargetInput): AuditTarget {
@@ -28,5 +30,6 @@ export function auditTarget(input: TargetInput): AuditTarget {
     formUrls: urls(input.formUrls),
     privacyPolicyUrl: input.privacyPolicyUrl ? new URL(input.privacyPolicyUrl) : null,
     config: input.config ?? null,
+    registers: input.registers ?? null,
   };
 }

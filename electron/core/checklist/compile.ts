@@ -3,6 +3,8 @@ import path from 'node:path';
 import { checklistCodeSha256, COMPILED_FORMAT, sourceSha256, type CompiledChecklist } from './compiled';
 import { listChecklists, parseChecklist } from './load';
 import { compiledDir, defaultChecklistDir } from './paths';
+import { compiledVendorsFile, shippedVendorsFile, vendorCodeSha256, vendorSourceSha256, VENDORS_COMPILED_FORMAT, SHIPPED_VENDORS, type CompiledVendorCatalogue } from './vendors-compiled';
+import { parseVendorCatalogue } from './vendors-load';
 
 /**
  * `npm run build`, after tsc: parses and validates every shipped checklist and writes its compiled form
@@ -21,4 +23,18 @@ export function writeCompiledChecklists(): string[] {
   });
 }
 
-if (require.main === module) writeCompiledChecklists();
+/** The shipped vendor catalogue, compiled the same way (vendors-compiled.ts); a bad catalogue fails the build. */
+export function writeCompiledVendorCatalogue(): string {
+  const file = shippedVendorsFile();
+  const source = readFileSync(file, 'utf8');
+  const compiled: CompiledVendorCatalogue = { format: VENDORS_COMPILED_FORMAT, sourceSha256: vendorSourceSha256(source), codeSha256: vendorCodeSha256(), catalogue: parseVendorCatalogue(source, file, SHIPPED_VENDORS) };
+  const target = compiledVendorsFile();
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, JSON.stringify(compiled) + '\n');
+  return target;
+}
+
+if (require.main === module) {
+  writeCompiledChecklists();
+  writeCompiledVendorCatalogue();
+}

@@ -17,11 +17,14 @@ export interface LoadOptions {
   dir?: string;
 }
 
+/** YAML files in the checklists folder that are data of another kind: the vendor catalogue (vendors-load.ts). */
+const NOT_CHECKLISTS = new Set(['vendors']);
+
 /** Ids of the checklists in `dir` (file names without `.yaml`), sorted. */
 export function listChecklists(dir: string = defaultChecklistDir()): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml') && ITEM_ID.test(f.slice(0, -5)))
+    .filter((f) => f.endsWith('.yaml') && ITEM_ID.test(f.slice(0, -5)) && !NOT_CHECKLISTS.has(f.slice(0, -5)))
     .map((f) => f.slice(0, -5))
     .sort();
 }

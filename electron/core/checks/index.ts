@@ -1,10 +1,12 @@
 import { CONFIG_CHECKS } from './config';
+import { DPA_CHECKS } from './dpa';
 import { EXPOSURE_CHECKS } from './exposure';
 import { FORM_CHECKS } from './forms';
 import { HEADER_CHECKS } from './headers';
 import { HSTS_CHECK } from './hsts';
 import { LANDING_CHECKS } from './landing';
 import { PRIVACY_POLICY_CHECKS } from './privacy-policy';
+import { ROPA_CHECKS } from './ropa';
 import { TLS_CHECKS } from './tls';
 import { TRACKING_CHECKS } from './tracking';
 import type { AnyCheck } from './types';
@@ -20,6 +22,8 @@ export const CHECKS: readonly AnyCheck[] = [
   ...FORM_CHECKS,
   ...PRIVACY_POLICY_CHECKS,
   ...CONFIG_CHECKS,
+  ...ROPA_CHECKS,
+  ...DPA_CHECKS,
 ];
 
 export const CHECKS_BY_ID: ReadonlyMap<string, AnyCheck> = new Map(CHECKS.map((c) => [c.id, c]));

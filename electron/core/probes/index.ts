@@ -5,6 +5,7 @@ import { httpsMainProbe } from './https-main';
 import { landingPagesProbe } from './landing';
 import { mauticConfigProbe } from './mautic-config';
 import { privacyPolicyProbe } from './privacy-policy';
+import { registersProbe } from './registers';
 import { tlsCertificateProbe } from './tls-certificate';
 import { tlsProtocolsProbe } from './tls-protocols';
 import { trackingScriptProbe } from './tracking';
@@ -23,4 +24,5 @@ export const PROBES: { [K in ProbeId]: Probe<K> } = {
   forms: formsProbe,
   'privacy-policy': privacyPolicyProbe,
   'mautic-config': mauticConfigProbe,
+  registers: registersProbe,
 };

@@ -1,4 +1,6 @@
 import type { EvidenceKind } from '../../shared/domain';
+import type { RegisterSnapshot } from '../../shared/registers';
+import type { VendorCatalogue } from '../../shared/vendors';
 import type { NetClient } from '../net/client';
 import type { Exchange, HandshakeResult, NetError } from '../net/types';
 import type { ConfigSource } from './config-source';
@@ -7,6 +9,7 @@ import type { FormsObservation } from './forms';
 import type { LandingPageObservation } from './landing';
 import type { MauticConfigObservation } from './mautic-config';
 import type { PrivacyPolicyObservation } from './privacy-policy';
+import type { RegistersObservation } from './registers';
 import type { TrackingScriptObservation } from './tracking';
 
 export interface AuditTarget {
@@ -22,6 +25,8 @@ export interface AuditTarget {
   privacyPolicyUrl?: URL | null;
   /** The installation's own files (local.php, crontab); null: the config.* checks are manual. */
   config?: ConfigSource | null;
+  /** The client's registers (processors, records of processing) and the vendor catalogue; null: ropa.* and dpa.* are manual. */
+  registers?: { snapshot: RegisterSnapshot; vendors: VendorCatalogue } | null;
 }
 
 export interface NewEvidence {
@@ -72,6 +77,8 @@ export interface ObservationMap {
   'privacy-policy': PrivacyPolicyObservation;
   /** The installation's local.php (parsed, merged with the version's defaults, redacted) and crontab. */
   'mautic-config': MauticConfigObservation;
+  /** The client's registers as handed to the audit, with the vendor catalogue; `given: false` when there are none. */
+  registers: RegistersObservation;
 }
 
 export type ProbeId = keyof ObservationMap;

@@ -180,6 +180,13 @@ const AUTOMATED: Record<string, Record<string, string[]>> = {
   'config.site-url-https': { 'site-url-https': ['url'], 'site-url-http': ['url'], 'site-url-empty': [], 'site-url-invalid': ['url'], ...CONFIG_COMMON },
   'config.api-basic-auth': { 'api-off': [], 'api-basic-auth-off': [], 'api-basic-auth-on': [], 'api-basic-auth-no-https': ['siteUrl'], ...CONFIG_COMMON },
   'tenancy.domains': { 'tenancy-one-domain': ['domain'], 'tenancy-several-domains': ['domains', 'count'], 'tenancy-no-domains': [], 'tenancy-unparsed-domains': ['entries'], 'cors-unrestricted': [], ...CONFIG_COMMON },
+  // The registers checks (ropa.*, dpa.*); 'registers-not-given' is shared through a YAML anchor.
+  'ropa.mautic-entry': { 'registers-not-given': [], 'mautic-activity': ['activities'], 'mautic-activity-missing': ['count'] },
+  'ropa.legal-basis': { 'registers-not-given': [], 'legal-basis-stated': ['activity', 'basis'], 'legal-basis-missing': ['activity'], 'legal-basis-no-activity': [], 'special-basis-missing': ['activity', 'categories'] },
+  'ropa.mail-service': { 'registers-not-given': [], 'mail-service-recorded': ['name', 'service', 'where'], 'mail-service-missing': ['name', 'service'], 'mail-service-local': ['activities', 'service'], 'mail-service-activity': ['activities'], 'mail-service-unconfirmed': [], 'mail-service-not-literal': ['key'], 'mail-service-none': [] },
+  'dpa.coverage': { 'registers-not-given': [], 'dpa-covered': ['count', 'services'], 'dpa-processor-missing': ['company', 'hosts', 'pages', 'vendor'], 'dpa-mail-processor-missing': ['company', 'service', 'vendor'], 'dpa-host-no-processor': ['host', 'pages'], 'dpa-not-signed': ['processor', 'service'], 'dpa-document-missing': ['processor', 'signedOn'], 'dpa-no-hoster': [], 'dpa-landing-error': ['error'], 'dpa-no-processors': [] },
+  'dpa.transfers': { 'registers-not-given': [], 'transfers-safeguarded': ['count', 'outside'], 'transfer-basis-missing': ['country', 'processor', 'usual'], 'transfer-adequacy-not-recorded': ['country', 'processor'], 'transfer-dpf-not-us': ['country', 'processor'], 'transfer-adequacy-wrong': ['country', 'processor'], 'transfer-country-unknown': ['processor'], 'transfer-no-processors': [] },
+  'dpa.review-due': { 'registers-not-given': [], 'reviews-scheduled': ['count', 'next', 'today'], 'review-overdue': ['due', 'processor', 'today'], 'review-date-missing': ['processor'], 'review-no-processors': [] },
 };
 
 describe('checklists/mautic-dsgvo.yaml', () => {
