@@ -35,6 +35,8 @@ export interface AuditArgs {
   xlsx: string | null;
   pack: string | null;
   auditor: string | null;
+  /** Own vendor catalogue (--vendors); null: the shipped one. */
+  vendors: string | null;
 }
 
 const usage = (lang: Lang, key: TextKey, params?: Record<string, string | number>) => new UsageError(text(lang, key, params));
@@ -101,6 +103,7 @@ export function parseAuditArgs(argv: string[], envLang: Lang): AuditArgs {
     xlsx: { type: 'string' },
     pack: { type: 'string' },
     auditor: { type: 'string' },
+    vendors: { type: 'string' },
   });
   const lang = langOption(values.lang, envLang);
   const raw = positionals[0];
@@ -135,5 +138,6 @@ export function parseAuditArgs(argv: string[], envLang: Lang): AuditArgs {
     xlsx: values.xlsx ?? null,
     pack: values.pack ?? null,
     auditor: values.auditor ?? null,
+    vendors: values.vendors ?? null,
   };
 }

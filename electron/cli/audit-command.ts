@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { clientRegisters, vendorCatalogue } from '../core/audit/client-registers';
 import { loadCompiledChecklist } from '../core/checklist/compiled';
 import { DEFAULT_NET_OPTIONS, trustConfig } from '../core/net/options';
 import { defaultStorePath } from '../core/store/paths';
@@ -48,6 +49,7 @@ export async function auditCommand(argv: string[], io: Io, envLang: Lang): Promi
   const progress = !args.quiet && io.stderr.isTTY ? createProgress(io.stderr, lang) : null;
   try {
     const installation = store.ensureInstallationForUrl(args.url.href, args.client);
+    const registers = clientRegisters(store, installation.clientId, await vendorCatalogue(args.vendors));
     const result = await runAudit({
       target: {
         url: args.url,
@@ -56,6 +58,7 @@ export async function auditCommand(argv: string[], io: Io, envLang: Lang): Promi
         formUrls: args.forms,
         privacyPolicyUrl: args.privacyPolicy,
         config: ssh ?? (args.config || args.crontab ? { kind: 'files', localPhpPath: args.config, crontabPath: args.crontab } : null),
+        registers,
       },
       checklist,
       installationId: installation.id,

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { AuditEventEnvelope } from '../../shared/contract';
 import type { Lang } from '../../shared/domain';
 import { runAudit } from '../audit/run';
+import { clientRegisters } from '../audit/client-registers';
 import { auditTarget } from '../audit/target';
+import type { VendorCatalogue } from '../../shared/vendors';
 import type { Checklist } from '../checklist/load';
 import { DEFAULT_NET_OPTIONS } from '../net/options';
 import type { Store } from '../store';
@@ -12,7 +14,7 @@ import { ServiceError } from './dispatch';
 const CONCURRENCY = 8;
 
 /** The audits running in this process, each cancellable by its id; progress goes to `emit`. */
-export function createAuditRunner(store: Store, checklist: () => Checklist, emit: (envelope: AuditEventEnvelope) => void, vault?: SecretVault) {
+export function createAuditRunner(store: Store, checklist: () => Checklist, vendors: () => VendorCatalogue, emit: (envelope: AuditEventEnvelope) => void, vault?: SecretVault) {
   const running = new Map<string, { controller: AbortController; done: Promise<void> }>();
 
   /** The secret given for this audit, else the one kept (encrypted) for the installation. */
@@ -43,6 +45,7 @@ export function createAuditRunner(store: Store, checklist: () => Checklist, emit
     if (!installation) throw new ServiceError('not-found', `installation ${installationId} does not exist`);
     const config = configSourceFor(installation, installation.ssh ? secretFor(installationId, sshSecret) : null);
     const list = checklist();
+    const registers = clientRegisters(store, installation.clientId, vendors());
     const auditId = randomBytes(12).toString('hex');
     const controller = new AbortController();
     const send = (event: AuditEventEnvelope['event']) => emit({ auditId, event });
@@ -57,6 +60,7 @@ export function createAuditRunner(store: Store, checklist: () => Checklist, emit
             formUrls: installation.formUrls,
             privacyPolicyUrl: installation.privacyPolicyUrl,
             config,
+            registers,
           }),
           checklist: list,
           installationId,

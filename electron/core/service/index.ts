@@ -1,5 +1,8 @@
 import type { AuditEventEnvelope } from '../../shared/contract';
 import { loadChecklist, type Checklist } from '../checklist/load';
+import { loadShippedVendorCatalogue } from '../checklist/vendors-compiled';
+import { loadVendorCatalogue } from '../checklist/vendors-load';
+import type { VendorCatalogue } from '../../shared/vendors';
 import { engineVersion } from '../package-root';
 import { openStore } from '../store';
 import { createAuditRunner } from './audits';
@@ -48,7 +51,9 @@ export function createAppService(options: ServiceOptions): AppService {
     for (const listener of listeners) listener(envelope);
   };
   const { vault, pickFile } = options;
-  const audits = createAuditRunner(store, checklist, emit, vault);
+  let catalogue: VendorCatalogue | null = null;
+  const vendors = () => (catalogue ??= loadShippedVendorCatalogue() ?? loadVendorCatalogue());
+  const audits = createAuditRunner(store, checklist, vendors, emit, vault);
   const mustHaveInstallation = (id: number) => {
     if (!store.installations.get(id)) throw new ServiceError('not-found', `installation ${id} does not exist`);
   };
