@@ -33,6 +33,7 @@ export interface JudgementTexts {
 export interface JudgementXlsxTexts {
   sheet: string;
   headers: [string, string, string, string, string, string, string, string, string, string, string, string, string];
+  kinds: Record<JudgementKind, string>;
   /** Header of the last column of the Checks sheet. */
   checksColumn: string;
   /** Appended to the Checks cell of a judgement made for an earlier measurement. */
@@ -89,12 +90,14 @@ export const JUDGEMENT_XLSX_TEXTS: Record<Lang, JudgementXlsxTexts> = {
   de: {
     sheet: 'Urteile',
     headers: ['Nr.', 'Prüfungs-ID', 'Prüfung', 'Art', 'Gemessen', 'Urteil', 'Erklärung / Begründung', 'Von', 'Am (UTC)', 'Abgegeben in Audit-Nr.', 'Anlagen (SHA-256)', 'Nachweis (SHA-256)', 'Frühere Messung'],
+    kinds: de.kinds,
     checksColumn: 'Urteil des Prüfers',
     staleSuffix: ' (frühere Messung)',
   },
   en: {
     sheet: 'Judgements',
     headers: ['Item no.', 'Check ID', 'Check', 'Kind', 'Measured', 'Judged', 'Statement / reason', 'By', 'At (UTC)', 'Made in run no.', 'Attachments (SHA-256)', 'Evidence (SHA-256)', 'Earlier measurement'],
+    kinds: en.kinds,
     checksColumn: "Auditor's judgement",
     staleSuffix: ' (earlier measurement)',
   },
