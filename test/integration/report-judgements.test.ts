@@ -213,6 +213,21 @@ describe('the reports of run 1', () => {
     expect(squash(baselinePdf.join(' '))).toContain(squash(t.judgements.none));
   });
 
+  it('PDF: every word of the boxes and the section stays inside the page and its right margin', () => {
+    const html = sh('pdftotext', ['-bbox-layout', files.pdf, '-']);
+    let words = 0;
+    for (const page of html.split('<page ').slice(1)) {
+      const [, w, h] = /width="([\d.]+)" height="([\d.]+)"/.exec(page)!.map(Number) as [number, number, number];
+      for (const m of page.matchAll(/<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)</g)) {
+        words++;
+        expect(Number(m[1]), m[5]).toBeGreaterThanOrEqual(0);
+        expect(Number(m[3]), m[5]).toBeLessThanOrEqual(w - 50 + 1);
+        expect(Number(m[4]), m[5]).toBeLessThanOrEqual(h);
+      }
+    }
+    expect(words).toBeGreaterThan(500);
+  });
+
   it('workbook: the Judgements sheet with each row, a Date cell, and the last column of Checks', async () => {
     const t = XLSX_TEXTS.de;
     const wb = await readWorkbook(files.xlsx);

@@ -10,6 +10,8 @@ export interface JudgementTexts {
   kinds: Record<JudgementKind, string>;
   /** Before the verdict that was measured: "(gemessen: …)". */
   measured: string;
+  /** Column headers of the section's table. */
+  measuredHeader: string;
   judged: string;
   /** The statement of an attestation, the reason of an override. */
   statement: Record<JudgementKind, string>;
@@ -45,6 +47,7 @@ const de: JudgementTexts = {
   label: 'Urteil des Prüfers',
   kinds: { attestation: 'Bestätigung', override: 'Abweichendes Urteil' },
   measured: 'gemessen',
+  measuredHeader: 'Gemessen',
   judged: 'Urteil',
   statement: { attestation: 'Erklärung', override: 'Begründung' },
   by: 'Von',
@@ -67,6 +70,7 @@ const en: JudgementTexts = {
   label: "Auditor's judgement",
   kinds: { attestation: 'Attestation', override: 'Override' },
   measured: 'measured',
+  measuredHeader: 'Measured',
   judged: 'Judgement',
   statement: { attestation: 'Statement', override: 'Reason' },
   by: 'By',

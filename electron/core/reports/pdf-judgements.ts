@@ -79,7 +79,7 @@ export function drawJudgements(ctx: Ctx): void {
     [
       { header: t.check, width: 0.34 },
       { header: t.kind, width: 0.15 },
-      { header: jt.measured, width: 0.12 },
+      { header: jt.measuredHeader, width: 0.12 },
       { header: jt.judged, width: 0.12 },
       { header: `${jt.by} / ${jt.at}`, width: 0.27 },
     ],
