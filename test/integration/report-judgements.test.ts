@@ -18,6 +18,7 @@ import { writePdf } from '../../electron/core/reports/pdf';
 import { loadOrCreateSigningKey } from '../../electron/core/reports/signing-key';
 import { REPORT_TEXTS } from '../../electron/core/reports/texts';
 import { verifyPack } from '../../electron/core/reports/verify-pack';
+import { writeXlsx } from '../../electron/core/reports/xlsx';
 import { XLSX_TEXTS } from '../../electron/core/reports/xlsx-texts';
 import type { Store } from '../../electron/core/store';
 import type { Judgement } from '../../electron/shared/registers';
@@ -256,6 +257,18 @@ describe('the reports of run 1', () => {
     expect(byCheck.get(OVERRIDDEN)![4]).toBe(t.status[audited.check(OVERRIDDEN).status]);
     expect(byCheck.get(OVERRIDDEN)![8]).toBe(`${t.judgements.kinds.override}: ${t.status[override.status]}`);
     expect(byCheck.get(WITHDRAWN)![8]).toBeUndefined();
+  });
+
+  it('workbook: a statement or name that looks like a formula stays text', async () => {
+    const model = structuredClone(buildReportModel(store, run1, { lang: 'en' }));
+    model.judgements[0]!.statement = '=HYPERLINK("http://evil","x")';
+    model.judgements[0]!.by = '@SUM(1,2)';
+    const file = path.join(dir, 'hostile.xlsx');
+    await writeXlsx(model, file);
+    const ws = sheet(await readWorkbook(file), XLSX_TEXTS.en.judgements.sheet);
+    expect(ws.getCell(2, 7).value).toBe(`'=HYPERLINK("http://evil","x")`);
+    expect(ws.getCell(2, 8).value).toBe(`'@SUM(1,2)`);
+    expect(ws.getCell(2, 7).type).toBe(ValueType.String);
   });
 
   it('pack: the manifest lists the judgements, their evidence is in evidence/, and it verifies (also with the CLI)', async () => {
