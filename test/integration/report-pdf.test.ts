@@ -95,7 +95,7 @@ describe.each(['de', 'en'] as const)('the %s PDF report', (lang) => {
   it('has a table of contents with the page each section starts on', () => {
     const toc = r().pages[1]!;
     expect(toc).toContain(t.toc);
-    for (const title of [t.summary, t.remediation, t.appendix]) {
+    for (const title of [t.summary, t.remediation, t.judgements.section, t.appendix]) {
       const line = toc.split('\n').find((l) => l.includes(title));
       expect(line, title).toBeDefined();
       const page = Number(/(\d+)\s*$/.exec(line!)![1]);

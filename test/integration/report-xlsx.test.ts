@@ -100,13 +100,13 @@ describe.each(['de', 'en'] as const)('the workbook in %s', (lang) => {
   const w = () => written[lang];
   const S = () => t.sheets;
 
-  it('has the five localized sheets in order', () => {
-    expect(w().wb.worksheets.map((ws) => ws.name)).toEqual([S().summary, S().items, S().checks, S().findings, S().evidence]);
+  it('has the six localized sheets in order', () => {
+    expect(w().wb.worksheets.map((ws) => ws.name)).toEqual([S().summary, S().items, S().checks, S().findings, S().evidence, t.judgements.sheet]);
   });
 
   it('every sheet: header row as in the texts, bold, frozen, autofilter over the data, capped widths', () => {
-    const headers = [t.headers.summary, t.headers.items, t.headers.checks, t.headers.findings, t.headers.evidence];
-    const dataRows = [null, w().model.items.length, w().model.items.flatMap((i) => i.checks).length, w().model.remediation.length, w().model.evidence.length];
+    const headers = [t.headers.summary, t.headers.items, t.headers.checks, t.headers.findings, t.headers.evidence, t.judgements.headers];
+    const dataRows = [null, w().model.items.length, w().model.items.flatMap((i) => i.checks).length, w().model.remediation.length, w().model.evidence.length, w().model.judgements.length];
     w().wb.worksheets.forEach((ws, i) => {
       const header = headers[i]!;
       expect(rowValues(ws, 1), ws.name).toEqual(header);
@@ -263,7 +263,7 @@ describe.each(['de', 'en'] as const)('the workbook in %s', (lang) => {
     // And in the file itself: no <f> element in any sheet.
     const entries = await zipEntries(file);
     const sheets = [...entries.keys()].filter((n) => n.startsWith('xl/worksheets/sheet'));
-    expect(sheets).toHaveLength(5);
+    expect(sheets).toHaveLength(6);
     for (const n of sheets) expect(entries.get(n), n).not.toMatch(/<f[\s>]/);
   });
 });

@@ -8,6 +8,7 @@ import { loadChecklist } from '../checklist/load';
 import { engineVersion, TOOL_NAME } from '../package-root';
 import { runView } from '../service/run-view';
 import type { ChainHead, Store, StoredEvidence } from '../store';
+import { reportJudgements, withEvidence, type ReportJudgement } from './judgements';
 import { keyEvidence, type KeyEvidence } from './key-evidence';
 
 export interface RemediationRow {
@@ -61,6 +62,9 @@ export interface ReportModel {
   };
   items: ReportItem[];
   remediation: RemediationRow[];
+  /** The auditor's judgements in force for this run, ordered like the checks; shown beside, never mixed with, what was measured. */
+  judgements: ReportJudgement[];
+  /** The run's evidence, then that of judgements carried from earlier runs (sealed judgement, attachments). */
   evidence: StoredEvidence[];
   chainHead: ChainHead | null;
 }
@@ -99,6 +103,7 @@ export function buildReportModel(store: Store, runId: number, options: ReportOpt
   }
 
   const undecided = undecidedChecks(view.items);
+  const judged = reportJudgements(store, runId, view.items);
   return {
     lang: options.lang,
     generatedAt: (options.now ?? new Date()).toISOString(),
@@ -141,7 +146,8 @@ export function buildReportModel(store: Store, runId: number, options: ReportOpt
         dueDate: null,
         remediationStatus: 'open' as const,
       })),
-    evidence,
+    judgements: judged.judgements,
+    evidence: withEvidence(evidence, judged.evidence),
     chainHead: store.chainHead(),
   };
 }

@@ -24,6 +24,21 @@ export interface PackFileEntry {
   size: number;
 }
 
+/** One auditor's judgement in force for the run: kept apart from what was measured, sealed by `evidence`. */
+export interface PackJudgement {
+  checkId: string;
+  kind: string;
+  /** The auditor's verdict; `measured` is the engine's for this run. */
+  status: string;
+  measured: string;
+  by: string;
+  at: string;
+  madeInRun: number;
+  stale: boolean;
+  evidence: string;
+  attachments: { sha256: string; mediaType: string; size: number }[];
+}
+
 export interface PackManifest {
   format: typeof PACK_FORMAT;
   version: typeof PACK_VERSION;
@@ -49,6 +64,8 @@ export interface PackManifest {
   files: PackFileEntry[];
   /** What each evidence body is (signed with it, so a body cannot be passed off as something else). */
   evidence: { sha256: string; kind: string; capturedAt: string; summary: string; mediaType: string }[];
+  /** The auditor's judgements; absent in packs written before they were recorded. */
+  judgements?: PackJudgement[];
   publicKey: string;
   publicKeyFingerprint: string;
 }
@@ -149,6 +166,18 @@ export async function writePack(options: WritePackOptions): Promise<WrittenPack>
     createdAt,
     files,
     evidence: evidence.map((e) => ({ sha256: e.sha256, kind: e.kind, capturedAt: e.capturedAt, summary: e.summary, mediaType: e.mediaType })),
+    judgements: model.judgements.map((j) => ({
+      checkId: j.checkId,
+      kind: j.kind,
+      status: j.status,
+      measured: j.measured,
+      by: j.by,
+      at: j.at,
+      madeInRun: j.madeInRun,
+      stale: j.stale,
+      evidence: j.evidence,
+      attachments: j.attachments.map((a) => ({ sha256: a.sha256, mediaType: a.mediaType, size: a.size })),
+    })),
     publicKey: key.publicKeyPem,
     publicKeyFingerprint: key.fingerprint,
   };

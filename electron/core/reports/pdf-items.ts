@@ -3,6 +3,7 @@ import { COLORS, heading, paragraph, STATUS_COLORS, type Ctx } from './pdf-layou
 import { table, type TableOptions } from './pdf-table';
 import type { ReportItem } from './model';
 import type { CertificateFields } from './key-evidence';
+import { drawItemJudgements } from './pdf-judgements';
 import { fill, formatDate } from './texts';
 
 const tableOpts = (ctx: Ctx, extra: TableOptions = {}): TableOptions => ({ truncated: (n) => ' ' + fill(ctx.t.truncated, { n }), ...extra });
@@ -45,6 +46,7 @@ export function drawItem(ctx: Ctx, item: ReportItem, first: boolean): void {
     ]),
     tableOpts(ctx, { size: 8 }),
   );
+  drawItemJudgements(ctx, item);
 
   heading(ctx, t.advice, 3);
   paragraph(doc, item.advice);

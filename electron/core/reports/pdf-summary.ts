@@ -2,6 +2,7 @@
 import { completenessLabels, undecidedSentence } from '../../shared/completeness-texts';
 import { SEVERITIES, STATUSES } from '../../shared/domain';
 import { bottomY, COLORS, contentWidth, ensureSpace, heading, setFont, STATUS_COLORS, type Ctx } from './pdf-layout';
+import { drawJudgementSummary } from './pdf-judgements';
 import { table } from './pdf-table';
 import { formatDate } from './texts';
 
@@ -71,6 +72,7 @@ export function drawSummary(ctx: Ctx): void {
   doc.fillColor(COLORS.text);
   doc.x = left;
   doc.y = y + 90;
+  drawJudgementSummary(ctx);
 
   heading(ctx, t.chartTitle, 3);
   drawVerdictChart(ctx);

@@ -1,5 +1,6 @@
 // Every fixed text of the PDF report, in German and English. The renderers never inline a word of their own.
 import type { EvidenceKind, Lang, Severity, Status } from '../../shared/domain';
+import { JUDGEMENT_TEXTS, type JudgementTexts } from './judgement-texts';
 import type { RemediationRow } from './model';
 
 export interface ReportTexts {
@@ -89,6 +90,7 @@ export interface ReportTexts {
   severities: Record<Severity, string>;
   remediationStatuses: Record<RemediationRow['remediationStatus'], string>;
   evidenceKinds: Record<EvidenceKind, string>;
+  judgements: JudgementTexts;
 }
 
 const de: ReportTexts = {
@@ -173,6 +175,7 @@ const de: ReportTexts = {
   severities: { critical: 'Kritisch', high: 'Hoch', medium: 'Mittel', low: 'Niedrig' },
   remediationStatuses: { open: 'Offen', 'in-progress': 'In Arbeit', done: 'Erledigt', 'accepted-risk': 'Risiko akzeptiert' },
   evidenceKinds: { 'http-exchange': 'HTTP-Austausch', 'tls-handshake': 'TLS-Handshake', 'tls-protocols': 'TLS-Protokolle', 'http-body': 'HTTP-Inhalt', 'config-file': 'Konfigurationsdatei (geschwärzt)', 'command-output': 'Befehlsausgabe', 'page-text': 'Seitentext', registers: 'Register (Verarbeitungen, Auftragsverarbeiter)', judgement: 'Urteil des Prüfers', document: 'Dokument' },
+  judgements: JUDGEMENT_TEXTS.de,
 };
 
 const en: ReportTexts = {
@@ -257,6 +260,7 @@ const en: ReportTexts = {
   severities: { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' },
   remediationStatuses: { open: 'Open', 'in-progress': 'In progress', done: 'Done', 'accepted-risk': 'Risk accepted' },
   evidenceKinds: { 'http-exchange': 'HTTP exchange', 'tls-handshake': 'TLS handshake', 'tls-protocols': 'TLS protocols', 'http-body': 'HTTP body', 'config-file': 'Configuration file (redacted)', 'command-output': 'Command output', 'page-text': 'Page text', registers: 'Registers (processing, processors)', judgement: "Auditor's judgement", document: 'Document' },
+  judgements: JUDGEMENT_TEXTS.en,
 };
 
 export const REPORT_TEXTS: Record<Lang, ReportTexts> = { de, en };

@@ -4,8 +4,8 @@
 import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
 import path from 'node:path';
 import * as yauzl from 'yauzl';
-import { z } from 'zod';
-import { MANIFEST_PATH, PACK_FORMAT, PACK_VERSION, SIGNATURE_PATH, type PackManifest } from './pack';
+import { EVIDENCE_DIR, MANIFEST_PATH, PACK_FORMAT, PACK_VERSION, SIGNATURE_PATH, type PackManifest } from './pack';
+import { manifestSchema } from './pack-schema';
 import { publicKeyFingerprint } from './signing-key';
 
 export const MAX_PACK_ENTRIES = 100_000;
@@ -70,33 +70,6 @@ export class PackFileError extends Error {
     this.name = 'PackFileError';
   }
 }
-
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
-const manifestSchema = z.object({
-  format: z.literal(PACK_FORMAT),
-  version: z.literal(PACK_VERSION),
-  tool: z.object({ name: z.string(), version: z.string() }),
-  run: z.object({
-    id: z.number(),
-    client: z.string(),
-    installation: z.object({ name: z.string(), baseUrl: z.string() }),
-    targetUrl: z.string(),
-    checklist: z.object({ id: z.string(), version: z.string() }),
-    engineVersion: z.string(),
-    startedAt: z.string(),
-    finishedAt: z.string().nullable(),
-    state: z.string(),
-    // Absent in packs written before completeness was recorded.
-    complete: z.boolean().optional(),
-    undecided: z.object({ checks: z.number().int().nonnegative(), byCause: z.array(z.object({ cause: z.string(), checkIds: z.array(z.string()) })) }).optional(),
-  }),
-  chainHead: z.object({ seq: z.number(), hash: z.string() }).nullable(),
-  createdAt: z.string(),
-  files: z.array(z.object({ path: z.string().min(1), sha256, size: z.number().int().nonnegative() })),
-  evidence: z.array(z.object({ sha256, kind: z.string(), capturedAt: z.string(), summary: z.string(), mediaType: z.string() })),
-  publicKey: z.string(),
-  publicKeyFingerprint: z.string(),
-});
 
 interface ReadEntry {
   sha256: string;
@@ -270,6 +243,13 @@ export async function verifyPack(file: string, options: VerifyPackOptions = {}):
     }
     for (const name of entries.keys()) {
       if (name !== MANIFEST_PATH && name !== SIGNATURE_PATH && !listed.has(name)) problems.push({ path: name, problem: 'added', reason: 'not-in-manifest' });
+    }    // The pack must carry what each judgement rests on: its sealed evidence and its attachments.
+    const unlisted = new Set<string>();
+    for (const j of manifest.judgements ?? []) {
+      for (const sha of [j.evidence, ...j.attachments.map((a) => a.sha256)]) {
+        const name = `${EVIDENCE_DIR}${sha}`;
+        if (!listed.has(name) && !unlisted.has(name) && unlisted.add(name)) problems.push({ path: name, problem: 'removed', reason: 'missing', detail: `the judgement of ${j.checkId} rests on it` });
+      }
     }
   }
   return result(problems, manifest, fingerprint, signatureValid, options, filesChecked);

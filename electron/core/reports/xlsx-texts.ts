@@ -2,6 +2,7 @@
 // Sheet names are localized too (Excel: at most 31 characters, none of []:*?/\).
 import type { Lang, Severity, Status } from '../../shared/domain';
 import type { RemediationRow } from './model';
+import { JUDGEMENT_XLSX_TEXTS, type JudgementXlsxTexts } from './judgement-texts';
 import { REPORT_TEXTS } from './texts';
 
 export type RemediationStatus = RemediationRow['remediationStatus'];
@@ -12,7 +13,7 @@ export interface XlsxTexts {
   headers: {
     summary: [string, string];
     items: [string, string, string, string, string, string, string];
-    checks: [string, string, string, string, string, string, string, string];
+    checks: [string, string, string, string, string, string, string, string, string];
     findings: [string, string, string, string, string, string, string, string];
     evidence: [string, string, string, string, string, string];
   };
@@ -52,6 +53,7 @@ export interface XlsxTexts {
   severity: Record<Severity, string>;
   remediation: Record<RemediationStatus, string>;
   validation: { statusTitle: string; statusError: string; statusPrompt: string; dueTitle: string; dueError: string };
+  judgements: JudgementXlsxTexts;
 }
 
 const de: XlsxTexts = {
@@ -59,7 +61,7 @@ const de: XlsxTexts = {
   headers: {
     summary: ['Angabe', 'Wert'],
     items: ['Nr.', 'ID', 'Titel', 'Ergebnis', 'Schweregrad', 'DSGVO-Artikel', 'Empfehlung'],
-    checks: ['Nr.', 'Prüfpunkt-ID', 'Prüfungs-ID', 'Titel', 'Ergebnis', 'Automatisch', 'Meldung', 'Nachweise (SHA-256)'],
+    checks: ['Nr.', 'Prüfpunkt-ID', 'Prüfungs-ID', 'Titel', 'Ergebnis', 'Automatisch', 'Meldung', 'Nachweise (SHA-256)', JUDGEMENT_XLSX_TEXTS.de.checksColumn],
     findings: ['Nr.', 'Titel', 'Schweregrad', 'Ergebnis', 'Empfehlung', 'Verantwortlich', 'Fällig am', 'Status'],
     evidence: ['SHA-256', 'Art', 'Erfasst am (UTC)', 'Medientyp', 'Größe (Bytes)', 'Beschreibung'],
   },
@@ -104,6 +106,7 @@ const de: XlsxTexts = {
     dueTitle: 'Fällig am',
     dueError: 'Bitte ein Datum eingeben.',
   },
+  judgements: JUDGEMENT_XLSX_TEXTS.de,
 };
 
 const en: XlsxTexts = {
@@ -111,7 +114,7 @@ const en: XlsxTexts = {
   headers: {
     summary: ['Field', 'Value'],
     items: ['No.', 'ID', 'Title', 'Verdict', 'Severity', 'GDPR articles', 'Advice'],
-    checks: ['Item no.', 'Item ID', 'Check ID', 'Title', 'Verdict', 'Automated', 'Message', 'Evidence (SHA-256)'],
+    checks: ['Item no.', 'Item ID', 'Check ID', 'Title', 'Verdict', 'Automated', 'Message', 'Evidence (SHA-256)', JUDGEMENT_XLSX_TEXTS.en.checksColumn],
     findings: ['No.', 'Title', 'Severity', 'Verdict', 'Advice', 'Owner', 'Due date', 'Status'],
     evidence: ['SHA-256', 'Kind', 'Captured (UTC)', 'Media type', 'Size (bytes)', 'Summary'],
   },
@@ -155,6 +158,7 @@ const en: XlsxTexts = {
     dueTitle: 'Due date',
     dueError: 'Please enter a date.',
   },
+  judgements: JUDGEMENT_XLSX_TEXTS.en,
 };
 
 export const XLSX_TEXTS: Record<Lang, XlsxTexts> = { de, en };

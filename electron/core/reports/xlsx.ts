@@ -1,88 +1,25 @@
-// The Excel evidence pack of one run: Summary, Items, Checks, Findings (the DPO's remediation tracker) and
-// Evidence, rendered from the ReportModel only. Sheet names, headers and dropdown values are localized
-// (xlsx-texts.ts). Every sheet has a bold, frozen header row and an autofilter over its data.
+// The Excel evidence pack of one run: Summary, Items, Checks, Findings (the DPO's remediation tracker),
+// Evidence and the auditor's Judgements (apart from what was measured), rendered from the ReportModel only.
+// Sheet names, headers and dropdown values are localized (xlsx-texts.ts). Every sheet has a bold, frozen
+// header row and an autofilter over its data.
 //
 // The audited site's data is hostile. No cell is ever a formula: every string is written as a plain string
 // cell, and a string that starts with = + - @ or a tab/CR/LF additionally gets a leading apostrophe, so it
 // stays text also when the sheet is edited or saved as CSV (CSV/formula injection). Characters that XML 1.0
 // cannot carry are replaced by U+FFFD, and texts are capped at Excel's 32,767 characters per cell.
 import { rename, rm, writeFile } from 'node:fs/promises';
-import { Workbook, type Column, type DataValidation, type Worksheet } from 'exceljs';
+import { Workbook, type DataValidation } from 'exceljs';
 import { causesText, completenessLabels, provisionalScoreNote } from '../../shared/completeness-texts';
 import { SEVERITIES, STATUSES } from '../../shared/domain';
+import { judgementCell, judgementsSheet } from './xlsx-judgements';
 import type { ReportModel } from './model';
+import { dateCell, DATE_ONLY, DATE_TIME, safeText, table, toCell, type Cell } from './xlsx-table';
 import { REMEDIATION_STATUSES, XLSX_TEXTS, type XlsxTexts } from './xlsx-texts';
 
-type Cell = string | number | Date | null;
+export { safeText } from './xlsx-table';
 
-const FORMULA_START = /^[=+\-@\t\r\n]/;
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const MAX_CELL_CHARS = 32_767;
-
-/** A string as a cell can safely hold it: valid XML, capped, and never read as a formula. */
-export function safeText(value: string): string {
-  // XML turns a bare CR into LF on reading anyway; normalize so what is written is what is read.
-  let s = value.replace(/\r\n?/g, '\n').replace(NOT_XML, '\uFFFD');
-  if (FORMULA_START.test(s)) s = `'${s}`;
-  if (s.length > MAX_CELL_CHARS) s = `${s.slice(0, MAX_CELL_CHARS - 1)}…`;
-  return s;
-}
-
-/** Empty strings become empty cells. */
-function toCell(value: Cell): Cell {
-  if (typeof value !== 'string') return value;
-  return value === '' ? null : safeText(value);
-}
-
-/** An ISO timestamp as a Date cell; anything unparsable stays text. */
-function dateCell(iso: string | null): Cell {
-  if (!iso) return null;
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d;
-}
-
-const DATE_TIME = 'yyyy-mm-dd hh:mm:ss';
-const DATE_ONLY = 'yyyy-mm-dd';
 /** Rows of the Findings sheet that carry the dropdown and the due-date rules, so the DPO can add rows. */
 const FINDINGS_EDIT_ROWS = 500;
-
-interface ColumnSpec {
-  /** Maximum width in characters; long text wraps within it. */
-  max: number;
-  min?: number;
-  wrap?: boolean;
-  numFmt?: string;
-}
-
-function longestLine(value: unknown): number {
-  if (value === null || value === undefined) return 0;
-  if (value instanceof Date) return 19;
-  return String(value)
-    .split('\n')
-    .reduce((n, l) => Math.max(n, l.length), 0);
-}
-
-/** Adds a header row and data rows, with frozen bold header, autofilter, widths and wrapping. */
-function table(ws: Worksheet, headers: readonly string[], specs: readonly ColumnSpec[], rows: readonly Cell[][]): void {
-  const header = ws.addRow(headers.map(toCell));
-  header.font = { bold: true };
-  header.eachCell((cell) => {
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
-    cell.border = { bottom: { style: 'thin', color: { argb: 'FF808080' } } };
-  });
-  for (const row of rows) ws.addRow(row.map(toCell));
-
-  specs.forEach((spec, i) => {
-    const column: Partial<Column> = ws.getColumn(i + 1);
-    const widest = rows.reduce((n, r) => Math.max(n, longestLine(r[i])), headers[i]?.length ?? 0);
-    column.width = Math.min(spec.max, Math.max(spec.min ?? 6, widest + 2));
-    column.alignment = { vertical: 'top', wrapText: Boolean(spec.wrap) };
-    if (spec.numFmt) column.numFmt = spec.numFmt;
-  });
-  header.alignment = { vertical: 'middle', wrapText: true };
-  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }];
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: headers.length } };
-}
 
 function summarySheet(wb: Workbook, model: ReportModel, t: XlsxTexts): void {
   const ws = wb.addWorksheet(t.sheets.summary);
@@ -142,13 +79,24 @@ function itemsSheet(wb: Workbook, model: ReportModel, t: XlsxTexts): void {
 
 function checksSheet(wb: Workbook, model: ReportModel, t: XlsxTexts): void {
   const ws = wb.addWorksheet(t.sheets.checks);
+  const judged = new Map(model.judgements.map((j) => [j.checkId, j]));
   const rows = model.items.flatMap((item) =>
-    item.checks.map((check): Cell[] => [item.number, item.itemId, check.checkId, check.title, t.status[check.status], check.automated ? t.yes : t.no, check.message, check.evidence.join('\n')]),
+    item.checks.map((check): Cell[] => [
+      item.number,
+      item.itemId,
+      check.checkId,
+      check.title,
+      t.status[check.status],
+      check.automated ? t.yes : t.no,
+      check.message,
+      check.evidence.join('\n'),
+      judgementCell(judged.get(check.checkId), t),
+    ]),
   );
   table(
     ws,
     t.headers.checks,
-    [{ max: 9 }, { max: 24 }, { max: 30 }, { max: 40, wrap: true }, { max: 16 }, { max: 12 }, { max: 80, wrap: true }, { max: 66, wrap: true }],
+    [{ max: 9 }, { max: 24 }, { max: 30 }, { max: 40, wrap: true }, { max: 16 }, { max: 12 }, { max: 80, wrap: true }, { max: 66, wrap: true }, { max: 40, wrap: true }],
     rows,
   );
 }
@@ -231,6 +179,7 @@ export function buildWorkbook(model: ReportModel): Workbook {
   checksSheet(wb, model, t);
   findingsSheet(wb, model, t);
   evidenceSheet(wb, model, t);
+  judgementsSheet(wb, model, t);
   return wb;
 }
 
