@@ -135,7 +135,7 @@ describe('the registers in Chromium', () => {
     await main().getByRole('tab', { name: /^Records of processing/ }).click();
     await main().getByRole('button', { name: 'New processing activity' }).click();
     const form = page.getByRole('dialog', { name: 'New processing activity' });
-    await form.getByLabel('Processing activity').fill('Marketing-Automation (Mautic)');
+    await form.getByLabel('Processing activity', { exact: true }).fill('Marketing-Automation (Mautic)');
     await form.getByLabel('Legal basis (Art. 6(1) GDPR)').selectOption('a');
     await form.getByLabel('Recipients').fill('Brevo (E-Mail-Versand)');
     await form.getByRole('button', { name: 'Save' }).click();
@@ -153,7 +153,11 @@ describe('the registers in Chromium', () => {
     const { auditId } = await service.handlers['audits:start']({ installationId: inst.id, lang: 'en' });
     expect(auditId).toBeTruthy();
     await expect.poll(async () => (await service.handlers['runs:list']({ installationId: inst.id }))[0]?.state, { timeout: 30_000 }).toBe('complete');
-    await page.getByRole('navigation', { name: 'Clients and installations' }).getByRole('button', { name: 'Produktion' }).click();
+    // The installation was made behind the window's back: a reload lists it.
+    await page.reload();
+    const nav = page.getByRole('navigation', { name: 'Clients and installations' });
+    await nav.getByRole('button', { name: 'Kunde GmbH' }).click();
+    await nav.getByRole('button', { name: 'Produktion' }).click();
     await main().getByRole('button', { name: /^Open audit of / }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Audit results' }).waitFor();
 

@@ -47,7 +47,7 @@ export function JudgementDialog({ runId, check, onSaved, onCancel }: JudgementDi
   const title = kind === 'attestation' ? m.attestTitle(check.title) : m.overrideTitle(check.title);
   return (
     <Modal title={title} onClose={onCancel}>
-      <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <FormErrors error={error} general={errors?.general ?? null} />
         <p className="muted">{m.notMeasuredNote}</p>
         <Field label={m.verdict} errors={errors?.byField.status}>

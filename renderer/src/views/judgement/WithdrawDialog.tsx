@@ -28,7 +28,7 @@ export function WithdrawDialog({ judgement, onDone, onCancel }: { judgement: Jud
 
   return (
     <Modal title={m.withdrawTitle} onClose={onCancel} className="modal-small">
-      <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={m.withdrawTitle}>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <p>{m.withdrawBody}</p>
         <FormErrors error={error} general={null} />
         <Field label={m.withdrawReason}>{(p) => <textarea {...p} value={reason} onChange={(e) => setReason(e.target.value)} rows={3} required />}</Field>

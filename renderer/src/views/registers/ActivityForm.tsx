@@ -9,6 +9,7 @@ import { FormErrors } from '../../components/FormErrors';
 import { Modal } from '../../components/Modal';
 import { useI18n } from '../../i18n/context';
 import { inputErrors } from './inputErrors';
+import { pick } from './pick';
 
 const TEXT_FIELDS = ['purposes', 'dataCategories', 'subjectCategories', 'recipients', 'thirdCountryTransfers', 'retention', 'tomReference'] as const;
 const FIELDS = ['activity', 'legalBasis', 'specialBasis', ...TEXT_FIELDS] as const;
@@ -26,7 +27,7 @@ interface ActivityFormProps {
 export function ActivityForm({ clientId, activity, onSaved, onCancel }: ActivityFormProps) {
   const { t } = useI18n();
   const r = t.registers;
-  const [input, setInput] = useState<ActivityInput>(activity ? { ...activity } : EMPTY);
+  const [input, setInput] = useState<ActivityInput>(() => pick(activity ?? EMPTY, EMPTY));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Failure | null>(null);
   const set = <K extends keyof ActivityInput>(key: K, value: ActivityInput[K]) => setInput((i) => ({ ...i, [key]: value }));
@@ -44,7 +45,7 @@ export function ActivityForm({ clientId, activity, onSaved, onCancel }: Activity
   const title = activity ? r.activity.titleEdit(activity.activity) : r.activity.titleNew;
   return (
     <Modal title={title} onClose={onCancel} className="modal-wide">
-      <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <FormErrors error={error} general={errors?.general ?? null} />
         <Field label={r.activity.activity} errors={errors?.byField.activity}>
           {(p) => <input {...p} type="text" value={input.activity} onChange={(e) => set('activity', e.target.value)} maxLength={300} required autoComplete="off" />}

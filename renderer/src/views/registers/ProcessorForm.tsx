@@ -10,6 +10,7 @@ import { Modal } from '../../components/Modal';
 import { toUpload } from '../../files';
 import { useI18n } from '../../i18n/context';
 import { inputErrors } from './inputErrors';
+import { pick } from './pick';
 
 const FIELDS = ['name', 'service', 'role', 'country', 'dpaSignedOn', 'dpaDocument', 'transferBasis', 'subProcessors', 'nextReviewOn', 'notes'] as const;
 
@@ -26,7 +27,7 @@ interface ProcessorFormProps {
 export function ProcessorForm({ clientId, processor, onSaved, onCancel }: ProcessorFormProps) {
   const { t } = useI18n();
   const r = t.registers;
-  const [input, setInput] = useState<ProcessorInput>(processor ? { ...processor } : EMPTY);
+  const [input, setInput] = useState<ProcessorInput>(() => pick(processor ?? EMPTY, EMPTY));
   const [subs, setSubs] = useState((processor?.subProcessors ?? []).join('\n'));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Failure | null>(null);
@@ -54,7 +55,7 @@ export function ProcessorForm({ clientId, processor, onSaved, onCancel }: Proces
   const errors = error?.code === 'invalid-args' ? inputErrors(error.message, FIELDS) : null;
   return (
     <Modal title={processor ? r.processor.titleEdit(processor.name) : r.processor.titleNew} onClose={onCancel} className="modal-wide">
-      <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={processor ? r.processor.titleEdit(processor.name) : r.processor.titleNew}>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <FormErrors error={error} general={errors?.general ?? null} />
         <div className="form-grid">
           <Field label={r.processor.name} errors={errors?.byField.name}>
