@@ -51,6 +51,12 @@ const PROBES = [
   ...CORE,
   { regex: '(^|/)(checks|store)(/|$)', message: 'A probe never judges and never persists.' },
 ];
+// The registers' spreadsheets (core/registers) sit on the parse layer: bytes in, data out, no I/O of their own.
+const REGISTERS = [
+  ...CORE,
+  NO_IO_BUILTINS,
+  { regex: '(^|/)(net|probes|checks|store|audit|service|reports|cli)(/|$)', message: 'The register files are parsed and written from bytes only: no network, store, audit or report.' },
+];
 const SHARED = [
   {
     regex: '^(?!\\./|zod(/|$))|(^|/)\\.\\.(/|$)',
@@ -100,6 +106,7 @@ export default defineConfig([
   restrict(['electron/core/**'], CORE, NO_DYNAMIC_ELECTRON),
   restrict(['electron/core/checks/**'], CHECKS, NO_DYNAMIC_ELECTRON),
   restrict(['electron/core/probes/**'], PROBES, NO_DYNAMIC_ELECTRON),
+  restrict(['electron/core/registers/**'], REGISTERS, NO_DYNAMIC_ELECTRON),
   restrict(['electron/preload/**'], PRELOAD),
   restrict(['electron/bridge/**'], BRIDGE, NO_DYNAMIC_ELECTRON),
   restrict(['renderer/**'], RENDERER, NO_DYNAMIC_ELECTRON),

@@ -38,6 +38,11 @@ const CASES: Case[] = [
     allowed: ['../net/client', '../net/types', 'node:tls', '../../shared/domain', './types'],
   },
   {
+    file: 'electron/core/registers/read.ts',
+    banned: ['electron', 'node:fs', 'fs', 'node:fs/promises', 'node:http', '../store', '../store/db', '../net/client', '../checks/dpa', '../audit/run', '../reports/xlsx', '../../main/ipc'],
+    allowed: ['exceljs', 'node:path', '../../shared/registers', './columns', '../../shared/domain'],
+  },
+  {
     file: 'electron/preload/index.ts',
     banned: ['node:fs', 'fs', 'zod', 'electron/main', '../core/audit/run', '../main/ipc', '../shared/../main/ipc',
       '../../renderer/src/api'],
