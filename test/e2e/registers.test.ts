@@ -75,6 +75,10 @@ describe('the registers in Chromium', () => {
 
     await main().getByRole('button', { name: 'Import spreadsheet …' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import registers from a spreadsheet' });
+    // A damaged file first: a clear error, nothing to apply.
+    await dialog.getByLabel('Excel or CSV file').setInputFiles({ name: 'kaputt.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(300, 1)]) });
+    await dialog.getByRole('alert').filter({ hasText: 'kaputt.xlsx: the file is damaged' }).waitFor();
+    expect(await dialog.getByRole('button', { name: 'Apply changes' }).isDisabled()).toBe(true);
     await dialog.getByLabel('Excel or CSV file').setInputFiles({ name: 'avv-liste.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await consultantsWorkbook() });
     await dialog.getByText('2 new').waitFor();
     const errors = await dialog.getByRole('alert').innerText();
@@ -184,6 +188,9 @@ describe('the registers in Chromium', () => {
     await screenshot(page, '24-run-judgements');
 
     const run = (await service.handlers['runs:list']({ installationId: inst.id }))[0]!;
+    // The DPA attached in the register travels with the run as evidence (and so into its pack).
+    const evidence = (await service.handlers['runs:get']({ runId: run.id, lang: 'en' })).evidence;
+    expect(evidence.filter((e) => e.kind === 'document').map((e) => e.summary)).toContain('DPA with Meta Platforms Ireland Ltd., signed 2026-02-01');
     const judged = await service.handlers['judgements:list']({ runId: run.id });
     expect(judged.map((j) => j.kind).sort()).toEqual(['attestation', 'override']);
     // The measured verdicts and the score stay as measured.

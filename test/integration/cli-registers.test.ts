@@ -156,7 +156,7 @@ describe('pruefstand audit --client', () => {
     await Promise.all(servers.map((s) => s.close()));
   });
 
-  type Json = { items: { id: string; checks: { id: string; status: string; message: string; findings: { code: string; params?: Record<string, unknown> }[] }[] }[] };
+  type Json = { items: { id: string; checks: { id: string; status: string; message: string; findings: { code: string; status: string; params?: Record<string, unknown> }[] }[] }[] };
   const checkOf = (json: Json, id: string) => json.items.flatMap((i) => i.checks).find((c) => c.id === id)!;
   const audit = (client: string, out: string, store = db) => runCli(['audit', site.url, '--ca', file('ca.pem'), '--http-url', site.httpUrl, '--page', landing, '--client', client, '--db', store, '--quiet', '--json', file(out)]);
 

@@ -4,7 +4,7 @@ import { loadShippedVendorCatalogue } from '../checklist/vendors-compiled';
 import type { AuditTarget } from '../probes/types';
 
 interface RegisterSource {
-  registers: { snapshot(clientId: number): RegisterSnapshot };
+  registers: { snapshot(clientId: number): RegisterSnapshot; readDocument(sha256: string): Buffer };
 }
 
 /**
@@ -13,7 +13,7 @@ interface RegisterSource {
  */
 export function clientRegisters(store: RegisterSource, clientId: number, vendors: VendorCatalogue): AuditTarget['registers'] {
   const snapshot = store.registers.snapshot(clientId);
-  return snapshot.processors.length + snapshot.activities.length === 0 ? null : { snapshot, vendors };
+  return snapshot.processors.length + snapshot.activities.length === 0 ? null : { snapshot, vendors, readDocument: (sha) => store.registers.readDocument(sha) };
 }
 
 /** The shipped catalogue, compiled by the build (no YAML parser); another file, or no build, parses the YAML. */

@@ -26,7 +26,12 @@ export interface AuditTarget {
   /** The installation's own files (local.php, crontab); null: the config.* checks are manual. */
   config?: ConfigSource | null;
   /** The client's registers (processors, records of processing) and the vendor catalogue; null: ropa.* and dpa.* are manual. */
-  registers?: { snapshot: RegisterSnapshot; vendors: VendorCatalogue } | null;
+  registers?: {
+    snapshot: RegisterSnapshot;
+    vendors: VendorCatalogue;
+    /** The stored DPA documents by SHA-256, so the run keeps them as evidence (its pack then carries them). */
+    readDocument?: (sha256: string) => Buffer;
+  } | null;
 }
 
 export interface NewEvidence {

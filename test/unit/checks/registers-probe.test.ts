@@ -39,4 +39,28 @@ describe('registersProbe', () => {
     // What the checks make of it: the hoster with a DPA covers a site that loads nothing foreign.
     expect(dpaCoverage.evaluate({ registers: result, 'landing-pages': landing([]), 'mautic-config': { ok: true, data: { source: 'none', localPhp: null, crontab: null, version: null, sshHostKey: null }, evidence: [] } }).status).toBe('pass');
   });
+
+  it('keeps each processor’s DPA document once as document evidence; a document that cannot be read is skipped', async () => {
+    const pdf = Buffer.from('%PDF-1.7\nAVV\n%%EOF\n');
+    const docs = new Map([['a'.repeat(64), pdf]]);
+    const s = snapshot(
+      [processor({ name: 'Hetzner Online GmbH', dpaDocument: 'a'.repeat(64), dpaSignedOn: '2026-01-31' }), processor({ name: 'Hetzner Cloud', dpaDocument: 'a'.repeat(64) }), processor({ name: 'Verloren AG', dpaDocument: 'b'.repeat(64) })],
+      [],
+    );
+    const { result, stored } = await probe({
+      snapshot: s,
+      vendors: VENDORS,
+      readDocument: (sha) => {
+        const doc = docs.get(sha);
+        if (!doc) throw new Error('missing');
+        return doc;
+      },
+    });
+    expect(stored.map((e) => [e.kind, e.summary])).toEqual([
+      ['registers', 'Registers of Beispiel GmbH: 3 processor(s), 0 processing activities'],
+      ['document', 'DPA with Hetzner Online GmbH, signed 2026-01-31'],
+    ]);
+    expect(stored[1]).toMatchObject({ mediaType: 'application/pdf', content: pdf });
+    expect(result.evidence).toEqual(['sha-1', 'sha-2']);
+  });
 });
