@@ -27,15 +27,19 @@ export function findItemOfCheck(checklist: Checklist, checkId: string): Checklis
   return indexOf(checklist).checks.get(checkId)?.item;
 }
 
-export function formatParam(value: ParamValue): string {
-  if (Array.isArray(value)) return value.map((v) => String(v)).join(', ');
-  return String(value);
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A param as text; a calendar date (YYYY-MM-DD, as findings carry them) as German readers write it in German. */
+export function formatParam(value: ParamValue, lang: Lang = 'en'): string {
+  if (Array.isArray(value)) return value.map((v) => formatParam(v, lang)).join(', ');
+  const date = lang === 'de' && typeof value === 'string' ? ISO_DATE.exec(value) : null;
+  return date ? `${date[3]}.${date[2]}.${date[1]}` : String(value);
 }
 
 /** Replaces `{name}` with the param; a placeholder without a param stays visible as `{name}`. */
-export function interpolate(template: string, params: Params = {}): string {
+export function interpolate(template: string, params: Params = {}, lang: Lang = 'en'): string {
   return template.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? formatParam(params[name]!) : whole,
+    Object.prototype.hasOwnProperty.call(params, name) ? formatParam(params[name]!, lang) : whole,
   );
 }
 
@@ -45,7 +49,7 @@ export function interpolate(template: string, params: Params = {}): string {
  */
 export function renderFinding(checklist: Checklist, checkId: string, finding: Finding, lang: Lang): string {
   const template = findCheck(checklist, checkId)?.messages[finding.code] ?? checklist.commonMessages[finding.code];
-  if (template) return interpolate(template[lang], finding.params);
+  if (template) return interpolate(template[lang], finding.params, lang);
   const params = Object.entries(finding.params ?? {}).map(([k, v]) => `${k}=${formatParam(v)}`);
   return params.length ? `${finding.code} (${params.join('; ')})` : finding.code;
 }

@@ -11,6 +11,12 @@ describe('renderFinding', () => {
     expect(renderFinding(list, 'tls.hsts', f, 'de')).toBe('HSTS max-age beträgt 86400 s und liegt unter den empfohlenen 15552000 s (180 Tage).');
   });
 
+  it('writes calendar dates the German way in German, as they are in English; other text stays as it is', () => {
+    expect(interpolate('signed {on}; seen {at}', { on: '2026-02-01', at: '2026-02-01T10:00:00Z' }, 'de')).toBe('signed 01.02.2026; seen 2026-02-01T10:00:00Z');
+    expect(interpolate('signed {on}', { on: '2026-02-01' }, 'en')).toBe('signed 2026-02-01');
+    expect(interpolate('{dates}', { dates: ['2026-02-01', '2027-12-31'] }, 'de')).toBe('01.02.2026, 31.12.2027');
+  });
+
   it('joins arrays with ", "', () => {
     const f = { code: 'protocols-legacy', status: 'fail' as const, params: { versions: ['TLSv1', 'TLSv1.1'] } };
     expect(renderFinding(list, 'tls.protocols', f, 'en')).toContain('(TLSv1, TLSv1.1)');
