@@ -72,7 +72,7 @@ export async function auditCommand(argv: string[], io: Io, envLang: Lang): Promi
     progress?.stop();
     const targets = reportTargets({ pdf: args.pdf ?? undefined, xlsx: args.xlsx ?? undefined, pack: args.pack ?? undefined });
     if (targets && result.state !== 'cancelled') await writeReports(store, result.runId, targets, lang, args.auditor ?? undefined, { ...io, stdout: report }, args.quiet);
-    const json = JSON.stringify(auditJson(result, checklist, args.url.href), null, 2);
+    const json = JSON.stringify(auditJson(result, checklist, args.url.href, store.judgements.forRun(result.runId)), null, 2);
     if (jsonToStdout) io.stdout.write(json + '\n');
     else if (args.json) writeFileSync(args.json, json + '\n');
     if (!args.quiet) {

@@ -3,9 +3,10 @@ import type { Checklist } from '../core/checklist/load';
 import { engineVersion, TOOL_NAME } from '../core/package-root';
 import { isComplete, undecidedChecks } from '../shared/completeness';
 import { detectedMauticVersion } from '../shared/mautic-version';
+import type { Judgement } from '../shared/registers';
 
 /** The --json document: the ids exactly as in CHECKLIST.md, every item of the checklist present. */
-export function auditJson(result: AuditResult, checklist: Checklist, targetUrl: string) {
+export function auditJson(result: AuditResult, checklist: Checklist, targetUrl: string, judgements: readonly Judgement[] = []) {
   const { counts, score, headerScore } = result.summary;
   const undecided = undecidedChecks(result.items);
   return {
@@ -45,5 +46,7 @@ export function auditJson(result: AuditResult, checklist: Checklist, targetUrl: 
       })),
     })),
     evidence: result.evidence.map((e) => ({ sha256: e.sha256, kind: e.kind, capturedAt: e.capturedAt, summary: e.summary })),
+    /** The auditor's judgements in force for this run (made on it or carried from earlier runs); never folded into the verdicts above. */
+    judgements: judgements.map((j) => ({ id: j.id, checkId: j.checkId, kind: j.kind, status: j.status, statement: j.statement, by: j.by, at: j.at, madeInRun: j.runId, evidence: j.evidence })),
   };
 }

@@ -1,7 +1,7 @@
 // `pruefstand attest`: the auditor's judgement from the command line, against a run of a real audit of a
 // loopback HTTPS server, in a real store: attestations of manual checks with attachments, overrides of measured
 // verdicts only when asked for and with a reason, withdrawals; the hash chain verifies after each.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../electron/core/store';
@@ -89,8 +89,12 @@ describe('pruefstand attest', () => {
   });
 
   it('a re-audit carries the attestation; --help documents the command', async () => {
-    const second = await runCli(audit);
+    const second = await runCli([...audit, '--json', path.join(dir, 'second.json')]);
     expect(second.code, second.stderr).not.toBe(2);
+    const json = JSON.parse(readFileSync(path.join(dir, 'second.json'), 'utf8')) as { runId: number; judgements: { checkId: string; kind: string; madeInRun: number }[]; items: { checks: { id: string; status: string }[] }[] };
+    expect(json.judgements).toEqual([expect.objectContaining({ checkId: 'dpa.coverage', kind: 'attestation', madeInRun: 1, by: 'Dr. Anna Berger' })]);
+    // Beside the measured verdict, never folded into it.
+    expect(json.items.flatMap((i) => i.checks).find((c) => c.id === 'dpa.coverage')?.status).toBe('manual');
     const store = openStore(db);
     try {
       const runs = store.listRuns(store.getRun(1)!.installationId);
