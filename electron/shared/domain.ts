@@ -121,6 +121,8 @@ export const EVIDENCE_KINDS = [
   'judgement',
   /** A document the auditor attached (a DPA, a screenshot of a setting). */
   'document',
+  /** What happened to the installation's findings: opened, fixed, reopened by a run; changed or commented by a person (JSON). */
+  'remediation',
 ] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 

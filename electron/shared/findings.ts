@@ -55,3 +55,59 @@ export function defaultDueDate(severity: Severity, auditedAt: string): string {
   day.setUTCDate(day.getUTCDate() + DUE_DAYS[severity]);
   return day.toISOString().slice(0, 10);
 }
+
+/** A finding as the store keeps it. Dates are YYYY-MM-DD; null when not set. */
+export interface TrackedFinding {
+  id: number;
+  installationId: number;
+  checkId: string;
+  subject: string;
+  itemId: string;
+  severity: Severity;
+  /** The status it was last measured with. */
+  measured: 'fail' | 'warn';
+  status: FindingStatus;
+  owner: string;
+  dueOn: string | null;
+  /** Why a risk is accepted or a finding is a false positive. */
+  reason: string;
+  /** Until when an accepted risk stands; a re-audit after it reopens the finding. */
+  expiresOn: string | null;
+  firstRunId: number;
+  lastSeenRunId: number;
+  fixedRunId: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What a person may change. `fixed` is not among the statuses: a re-audit proves a fix. */
+export interface FindingPatch {
+  status?: Exclude<FindingStatus, 'fixed'>;
+  owner?: string;
+  dueOn?: string | null;
+  reason?: string;
+  expiresOn?: string | null;
+}
+
+export const FINDING_EVENT_KINDS = ['opened', 'fixed', 'reopened', 'changed', 'comment'] as const;
+export type FindingEventKind = (typeof FINDING_EVENT_KINDS)[number];
+
+/** One entry of a finding's history; `evidence` is the sealed 'remediation' document it belongs to. */
+export interface FindingEvent {
+  id: number;
+  findingId: number;
+  /** The run that opened, fixed or reopened it; null for a person's change or comment. */
+  runId: number | null;
+  kind: FindingEventKind;
+  by: string;
+  at: string;
+  data: Record<string, unknown>;
+  evidence: string;
+}
+
+/** What applying a run to the findings did. */
+export interface FindingsSync {
+  opened: number[];
+  fixed: number[];
+  reopened: number[];
+}

@@ -174,7 +174,7 @@ const de: ReportTexts = {
   statuses: { pass: 'Bestanden', fail: 'Nicht bestanden', warn: 'Warnung', manual: 'Manuell', error: 'Fehler', not_applicable: 'Nicht anwendbar' },
   severities: { critical: 'Kritisch', high: 'Hoch', medium: 'Mittel', low: 'Niedrig' },
   remediationStatuses: { open: 'Offen', 'in-progress': 'In Arbeit', done: 'Erledigt', 'accepted-risk': 'Risiko akzeptiert' },
-  evidenceKinds: { 'http-exchange': 'HTTP-Austausch', 'tls-handshake': 'TLS-Handshake', 'tls-protocols': 'TLS-Protokolle', 'http-body': 'HTTP-Inhalt', 'config-file': 'Konfigurationsdatei (geschwärzt)', 'command-output': 'Befehlsausgabe', 'page-text': 'Seitentext', registers: 'Register (Verarbeitungen, Auftragsverarbeiter)', judgement: 'Urteil des Prüfers', document: 'Dokument' },
+  evidenceKinds: { 'http-exchange': 'HTTP-Austausch', 'tls-handshake': 'TLS-Handshake', 'tls-protocols': 'TLS-Protokolle', 'http-body': 'HTTP-Inhalt', 'config-file': 'Konfigurationsdatei (geschwärzt)', 'command-output': 'Befehlsausgabe', 'page-text': 'Seitentext', registers: 'Register (Verarbeitungen, Auftragsverarbeiter)', judgement: 'Urteil des Prüfers', document: 'Dokument', remediation: 'Maßnahmenverfolgung' },
   judgements: JUDGEMENT_TEXTS.de,
 };
 
@@ -259,7 +259,7 @@ const en: ReportTexts = {
   statuses: { pass: 'Pass', fail: 'Fail', warn: 'Warning', manual: 'Manual', error: 'Error', not_applicable: 'Not applicable' },
   severities: { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' },
   remediationStatuses: { open: 'Open', 'in-progress': 'In progress', done: 'Done', 'accepted-risk': 'Risk accepted' },
-  evidenceKinds: { 'http-exchange': 'HTTP exchange', 'tls-handshake': 'TLS handshake', 'tls-protocols': 'TLS protocols', 'http-body': 'HTTP body', 'config-file': 'Configuration file (redacted)', 'command-output': 'Command output', 'page-text': 'Page text', registers: 'Registers (processing, processors)', judgement: "Auditor's judgement", document: 'Document' },
+  evidenceKinds: { 'http-exchange': 'HTTP exchange', 'tls-handshake': 'TLS handshake', 'tls-protocols': 'TLS protocols', 'http-body': 'HTTP body', 'config-file': 'Configuration file (redacted)', 'command-output': 'Command output', 'page-text': 'Page text', registers: 'Registers (processing, processors)', judgement: "Auditor's judgement", document: 'Document', remediation: 'Remediation tracking' },
   judgements: JUDGEMENT_TEXTS.en,
 };
 

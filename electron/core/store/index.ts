@@ -10,3 +10,4 @@ export type { RegistersRepo } from './registers';
 export { MAX_DOCUMENT_BYTES } from './registers';
 export type { JudgementsRepo } from './judgements';
 export { JUDGED_STATUSES } from './judgements';
+export type { FindingsRepo } from './findings';

@@ -5,6 +5,7 @@ import { createClientsRepo, type ClientsRepo } from './clients';
 import { openDatabase } from './db';
 import { createEvidenceRepo, type ChainHead, type StoredEvidence } from './evidence';
 import { createInstallationSecretsRepo, type InstallationSecretsRepo } from './installation-secrets';
+import { createFindingsRepo, type FindingsRepo } from './findings';
 import { createJudgementsRepo, type JudgementsRepo } from './judgements';
 import { createRegistersRepo, type RegistersRepo } from './registers';
 import { createInstallationsRepo, ensureInstallationForUrl, type Installation, type InstallationsRepo } from './installations';
@@ -23,8 +24,11 @@ export interface Store {
   readonly registers: RegistersRepo;
   /** Per installation: attestations and overrides, sealed in the evidence log. */
   readonly judgements: JudgementsRepo;
+  /** Per installation: findings across audits, what the DPO tracks, and their history. */
+  readonly findings: FindingsRepo;
   ensureInstallationForUrl(baseUrl: string, clientName?: string): Installation;
   startRun(meta: StartRunInput): number;
+  /** Stores the run's verdicts, then applies them to the installation's findings (opened, fixed, reopened). */
   finishRun(runId: number, result: FinishRunInput): void;
   getRun(runId: number): StoredRun | null;
   /** Newest first. */
@@ -51,6 +55,7 @@ export function openStore(file: string): Store {
     const evidence = createEvidenceRepo(db, abs);
     const runs = createRunsRepo(db, evidence.listEvidence);
     const registers = createRegistersRepo(db, abs, clients);
+    const findings = createFindingsRepo(db, evidence.addEvidence);
     const store: Store = {
       file: abs,
       clients,
@@ -58,9 +63,13 @@ export function openStore(file: string): Store {
       installationSecrets: createInstallationSecretsRepo(db),
       registers,
       judgements: createJudgementsRepo(db, evidence.addEvidence, registers.readDocument),
+      findings,
       ensureInstallationForUrl: (baseUrl, clientName) => ensureInstallationForUrl(db, clients, installations, baseUrl, clientName),
       startRun: runs.startRun,
-      finishRun: runs.finishRun,
+      finishRun: (runId, result) => {
+        runs.finishRun(runId, result);
+        findings.syncRun(runId);
+      },
       getRun: runs.getRun,
       listRuns: runs.listRuns,
       addEvidence: evidence.addEvidence,

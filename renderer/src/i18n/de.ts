@@ -251,6 +251,7 @@ export const de: Messages = {
       registers: 'Register (Verarbeitungen, Auftragsverarbeiter)',
       judgement: 'Urteil des Prüfers',
       document: 'Dokument',
+      remediation: 'Maßnahmenverfolgung',
     },
     summary: 'Zusammenfassung',
     capturedAt: 'Aufgezeichnet',

@@ -251,6 +251,7 @@ export const en: Messages = {
       registers: 'Registers (processing, processors)',
       judgement: "Auditor's judgement",
       document: 'Document',
+      remediation: 'Remediation tracking',
     },
     summary: 'Summary',
     capturedAt: 'Captured',

@@ -352,3 +352,30 @@ describe('0006 registers', () => {
     db.close();
   });
 });
+
+describe('0007 findings', () => {
+  it('adds STRICT findings with one row per identity, the rules of accepted risks and false positives, and an immutable history', () => {
+    const db = freshDb();
+    migrate(db, 6);
+    insertClientAndInstallation(db);
+    insertRun(db);
+    migrate(db);
+    for (const t of ['findings', 'finding_events', 'findings_synced']) expect(tables(db).get(t), t).toBe(true);
+    expect(indexedColumns(db, 'findings')).toEqual([['installation_id', 'status', 'due_on']]);
+    const finding = db.prepare(
+      `INSERT INTO findings (installation_id, check_id, subject, item_id, severity, measured, status, owner, due_on, reason, expires_on, first_run_id, last_seen_run_id, fixed_run_id, created_at, updated_at)
+       VALUES (1, 'c1', @subject, 'i1', 'high', 'fail', @status, '', NULL, @reason, @expires, 1, 1, NULL, @now, @now)`,
+    );
+    finding.run({ subject: 'host:a', status: 'open', reason: '', expires: null, now });
+    expect(() => finding.run({ subject: 'host:a', status: 'open', reason: '', expires: null, now })).toThrow(/UNIQUE/);
+    expect(() => finding.run({ subject: 'host:b', status: 'accepted-risk', reason: '', expires: '2027-01-01', now })).toThrow(/CHECK/);
+    expect(() => finding.run({ subject: 'host:c', status: 'false-positive', reason: '', expires: null, now })).toThrow(/CHECK/);
+    expect(() => finding.run({ subject: 'host:d', status: 'done', reason: '', expires: null, now })).toThrow(/CHECK/);
+    const sha = 'c'.repeat(64);
+    db.prepare("INSERT INTO blobs (sha256, size, media_type, created_at) VALUES (?, 1, 'application/json', ?)").run(sha, now);
+    db.prepare("INSERT INTO finding_events (finding_id, run_id, kind, by_whom, at, data_json, evidence) VALUES (1, 1, 'opened', 'Prüfstand', ?, '{}', ?)").run(now, sha);
+    expect(() => db.prepare("INSERT INTO finding_events (finding_id, run_id, kind, by_whom, at, data_json, evidence) VALUES (1, 1, 'deleted', 'x', ?, '{}', ?)").run(now, sha)).toThrow(/CHECK/);
+    expect(() => db.prepare('DELETE FROM finding_events').run()).toThrow(/immutable/);
+    db.close();
+  });
+});

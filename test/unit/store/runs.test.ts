@@ -52,6 +52,8 @@ describe('runs', () => {
     expect(run.evidence).toEqual([
       { sha256: sha1, kind: 'tls-protocols', capturedAt: '2025-01-01T00:00:01.000Z', summary: 'GET first' },
       expect.objectContaining({ summary: 'GET second' }),
+      // What the run did to the installation's findings, sealed with it: the failed TLS check opened one.
+      expect.objectContaining({ kind: 'remediation', summary: `Findings after run ${runId}: 1 opened, 0 fixed, 0 reopened` }),
     ]);
   });
 

@@ -4,6 +4,7 @@ import { sql as evidence } from './0003-evidence';
 import { sql as installationTargets } from './0004-installation-targets';
 import { sql as installationSources } from './0005-installation-sources';
 import { sql as registers } from './0006-registers';
+import { sql as findings } from './0007-findings';
 
 export interface Migration {
   /** 1-based; after applying it, PRAGMA user_version equals this number. */
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'installation-targets', sql: installationTargets },
   { version: 5, name: 'installation-sources', sql: installationSources },
   { version: 6, name: 'registers', sql: registers },
+  { version: 7, name: 'findings', sql: findings },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
