@@ -37,6 +37,8 @@ export interface AuditArgs {
   auditor: string | null;
   /** Own vendor catalogue (--vendors); null: the shipped one. */
   vendors: string | null;
+  /** A targeted re-audit (--recheck-open): only the checks of the installation's open findings. */
+  recheckOpen: boolean;
 }
 
 const usage = (lang: Lang, key: TextKey, params?: Record<string, string | number>) => new UsageError(text(lang, key, params));
@@ -104,6 +106,7 @@ export function parseAuditArgs(argv: string[], envLang: Lang): AuditArgs {
     pack: { type: 'string' },
     auditor: { type: 'string' },
     vendors: { type: 'string' },
+    'recheck-open': { type: 'boolean' },
   });
   const lang = langOption(values.lang, envLang);
   const raw = positionals[0];
@@ -139,5 +142,6 @@ export function parseAuditArgs(argv: string[], envLang: Lang): AuditArgs {
     pack: values.pack ?? null,
     auditor: values.auditor ?? null,
     vendors: values.vendors ?? null,
+    recheckOpen: values['recheck-open'] ?? false,
   };
 }

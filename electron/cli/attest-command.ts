@@ -1,5 +1,4 @@
 import { readFileSync, statSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { defaultStorePath } from '../core/store/paths';
 import type { Store } from '../core/store';
@@ -9,6 +8,7 @@ import { langOption, parseCommandArgs, UsageError } from './args';
 import { EXIT, type Io } from './exit-codes';
 import { rtext } from './register-texts';
 import { text } from './texts';
+import { defaultActor } from './who';
 
 const JUDGED = ['pass', 'fail', 'warn', 'not_applicable'] as const;
 const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
@@ -24,11 +24,6 @@ const OPTIONS = {
   db: { type: 'string' },
   lang: { type: 'string' },
 } as const;
-
-/** Who judges when --by is not given: the auditor named in the environment, else the login name. */
-function defaultJudge(env: NodeJS.ProcessEnv): string {
-  return env.PRUEFSTAND_AUDITOR?.trim() || os.userInfo().username;
-}
 
 function readAttachment(file: string, lang: Lang): Buffer {
   try {
@@ -60,7 +55,7 @@ export async function attestCommand(argv: string[], io: Io, envLang: Lang): Prom
   if (values.withdraw === undefined && (!rawRun || !checkId)) throw new UsageError(rtext(lang, 'attestMissing'));
   if (rawRun !== undefined && !/^\d+$/.test(rawRun)) throw new UsageError(text(lang, 'invalidRunId', { value: rawRun }));
   if (values.status !== undefined && !(JUDGED as readonly string[]).includes(values.status)) throw new UsageError(rtext(lang, 'attestInvalidStatus', { value: values.status }));
-  const by = values.by?.trim() || defaultJudge(io.env);
+  const by = values.by?.trim() || defaultActor(io.env);
   const db = values.db ?? defaultStorePath();
   const { openStore } = await import('../core/store/index.js');
   const { documentMediaType } = await import('../core/store/document-type.js');

@@ -9,6 +9,7 @@ import { parseAuditArgs, UsageError } from './args';
 import { auditJson } from './json-output';
 import { createProgress } from './progress';
 import { summaryTable } from './summary-table';
+import { ftext } from './findings-texts';
 import { text } from './texts';
 import { reportTargets, writeReports } from './report-command';
 import { sshSource } from './ssh-options';
@@ -50,6 +51,11 @@ export async function auditCommand(argv: string[], io: Io, envLang: Lang): Promi
   try {
     const installation = store.ensureInstallationForUrl(args.url.href, args.client);
     const registers = clientRegisters(store, installation.clientId, await vendorCatalogue(args.vendors));
+    const onlyChecks = args.recheckOpen ? store.findings.activeChecks(installation.id) : null;
+    if (onlyChecks?.length === 0) {
+      io.stderr.write(ftext(lang, 'recheckNothing', { installation: installation.name }) + '\n');
+      return EXIT.ok;
+    }
     const result = await runAudit({
       target: {
         url: args.url,
@@ -68,6 +74,7 @@ export async function auditCommand(argv: string[], io: Io, envLang: Lang): Promi
       lang,
       onEvent: progress?.onEvent,
       signal: controller.signal,
+      onlyChecks,
     });
     progress?.stop();
     const targets = reportTargets({ pdf: args.pdf ?? undefined, xlsx: args.xlsx ?? undefined, pack: args.pack ?? undefined });
@@ -78,6 +85,9 @@ export async function auditCommand(argv: string[], io: Io, envLang: Lang): Promi
     if (!args.quiet) {
       report.write(summaryTable(result, lang, Boolean(report.isTTY) && !io.env.NO_COLOR, report.columns || 100) + '\n');
       report.write(text(lang, 'stored', { runId: result.runId, db: dbFile }) + '\n');
+      const changed = store.findings.changedByRun(result.runId);
+      const open = store.findings.list(installation.id, ['open', 'in-progress']).length;
+      report.write(ftext(lang, 'findingsAfterRun', { opened: changed.opened.length, fixed: changed.fixed.length, reopened: changed.reopened.length, open }) + '\n');
       if (ssh && !ssh.hostKeySha256 && result.sshHostKey) report.write(text(lang, 'sshHostKeySeen', { host: ssh.host, key: result.sshHostKey }) + '\n');
       if (args.json && !jsonToStdout) report.write(text(lang, 'jsonWritten', { file: args.json }) + '\n');
     }

@@ -15,6 +15,12 @@ const de = {
                                             ein gemessenes Ergebnis; gilt in späteren Läufen, bis es zurückgezogen wird
   pruefstand attest --withdraw <Nr> --reason TEXT [--by NAME]
                                             Zieht ein Urteil zurück
+  pruefstand findings list <https-url>|--client NAME [--status S,…] [--json]
+                                            Befunde über alle Audits: offen, in Arbeit, behoben …
+  pruefstand findings show <Nr>             Ein Befund mit seinem Verlauf
+  pruefstand findings set <Nr> [--status S] [--owner NAME] [--due DATUM] [--reason TEXT] [--expires DATUM]
+                                            Verantwortliche, Fälligkeit, Status (akzeptiertes Risiko mit Grund und Ablauf)
+  pruefstand findings comment <Nr> --text TEXT
   pruefstand verify-store [--db DATEI]      Prüft die Hash-Kette des Evidenzspeichers
   pruefstand verify <paket.zip> [--fingerprint HEX]
                                             Prüft Signatur und Dateien eines Evidenzpakets
@@ -31,6 +37,7 @@ Optionen für audit:
   --client NAME        Mandant, unter dem der Lauf gespeichert wird (Standard: Ad-hoc); führt er Register,
                        entscheiden sie die Prüfungen ropa.* und dpa.* (sonst bleiben sie manuell)
   --vendors DATEI      eigener Anbieterkatalog (YAML) statt checklists/vendors.yaml
+  --recheck-open       gezielte Nachprüfung: nur die Prüfungen offener Befunde der Installation
   --lang de|en         Sprache der Ausgabe (Standard: aus der Systemsprache)
   --quiet              keine Fortschrittsanzeige und keine Tabelle
   --page URL           Landingpage prüfen (mehrfach möglich)
@@ -159,6 +166,12 @@ const en: typeof de = {
                                             the reason); applies to later runs until withdrawn
   pruefstand attest --withdraw <id> --reason TEXT [--by NAME]
                                             Withdraw a judgement
+  pruefstand findings list <https-url>|--client NAME [--status S,…] [--json]
+                                            Findings across audits: open, in progress, fixed …
+  pruefstand findings show <id>             One finding with its history
+  pruefstand findings set <id> [--status S] [--owner NAME] [--due DATE] [--reason TEXT] [--expires DATE]
+                                            Owner, due date, status (an accepted risk with reason and expiry)
+  pruefstand findings comment <id> --text TEXT
   pruefstand verify-store [--db FILE]       Verify the evidence store's hash chain
   pruefstand verify <pack.zip> [--fingerprint HEX]
                                             Verify an evidence pack's signature and files
@@ -175,6 +188,7 @@ Options for audit:
   --client NAME        client the run is filed under (default: Ad-hoc); where it keeps registers, they
                        decide the ropa.* and dpa.* checks (else those stay manual)
   --vendors FILE       own vendor catalogue (YAML) instead of checklists/vendors.yaml
+  --recheck-open       targeted re-audit: only the checks of the installation's open findings
   --lang de|en         output language (default: from the system locale)
   --quiet              no progress and no table
   --page URL           a landing page to check (repeatable)

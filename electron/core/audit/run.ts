@@ -5,7 +5,7 @@ import { renderFinding } from '../checklist/messages';
 import type { Checklist, ChecklistCheck } from '../checklist/load';
 import { CHECKS_BY_ID } from '../checks';
 import { computeHeaderScore } from '../checks/header-score';
-import { NOT_AUTOMATED, PROBE_ERROR, type AnyCheck, type CheckOutcome } from '../checks/types';
+import { NOT_AUTOMATED, NOT_RECHECKED, PROBE_ERROR, type AnyCheck, type CheckOutcome } from '../checks/types';
 import { createNetClient } from '../net/client';
 import { sha256Hex } from '../net/hash';
 import { engineVersion, TOOL_NAME } from '../package-root';
@@ -18,18 +18,24 @@ import type { AuditRequest, AuditResult, ProbeTiming } from './types';
 export interface Plan {
   automated: { check: AnyCheck; item: string }[];
   manual: { check: ChecklistCheck; item: string }[];
+  /** Automated checks a targeted re-audit leaves out. */
+  skipped: { check: AnyCheck; item: string }[];
   probes: ProbeId[];
 }
 
-/** Which checks of the checklist have automation, and which probes those need. */
-export function planAudit(checklist: Checklist): Plan {
-  const plan: Plan = { automated: [], manual: [], probes: [] };
+/** Which checks of the checklist have automation (all, or only `onlyChecks`), and which probes those need. */
+export function planAudit(checklist: Checklist, onlyChecks?: readonly string[] | null): Plan {
+  const plan: Plan = { automated: [], manual: [], skipped: [], probes: [] };
   const probes = new Set<ProbeId>();
   for (const item of checklist.items) {
     for (const check of item.checks) {
       const impl = CHECKS_BY_ID.get(check.id);
       if (!impl) {
         plan.manual.push({ check, item: item.id });
+        continue;
+      }
+      if (onlyChecks && !onlyChecks.includes(check.id)) {
+        plan.skipped.push({ check: impl, item: item.id });
         continue;
       }
       plan.automated.push({ check: impl, item: item.id });
@@ -55,7 +61,7 @@ function safeEvaluate(check: AnyCheck, observations: Observations): CheckOutcome
 export async function runAudit(req: AuditRequest): Promise<AuditResult> {
   const { checklist, recorder, lang } = req;
   const emit = (e: AuditEvent) => req.onEvent?.(e);
-  const plan = planAudit(checklist);
+  const plan = planAudit(checklist, req.onlyChecks);
   const startedAt = new Date().toISOString();
   const runId = recorder.startRun({
     installationId: req.installationId,
@@ -63,9 +69,16 @@ export async function runAudit(req: AuditRequest): Promise<AuditResult> {
     checklistVersion: checklist.version,
     engineVersion: engineVersion(),
     targetUrl: req.target.url.href,
-    options: { tool: TOOL_NAME, httpUrl: req.target.httpUrl.href, concurrency: req.concurrency, ...req.net, extraCaPem: req.net.extraCaPem ? '(given)' : undefined },
+    options: {
+      tool: TOOL_NAME,
+      httpUrl: req.target.httpUrl.href,
+      concurrency: req.concurrency,
+      ...req.net,
+      extraCaPem: req.net.extraCaPem ? '(given)' : undefined,
+      ...(req.onlyChecks ? { onlyChecks: [...req.onlyChecks] } : {}),
+    },
   });
-  const total = plan.automated.length + plan.manual.length;
+  const total = plan.automated.length + plan.manual.length + plan.skipped.length;
   emit({ type: 'run-started', runId, totalChecks: total, totalProbes: plan.probes.length });
 
   const evidence: EvidenceRef[] = [];
@@ -95,6 +108,10 @@ export async function runAudit(req: AuditRequest): Promise<AuditResult> {
   };
   for (const { check } of plan.manual) {
     finishCheck({ checkId: check.id, status: 'manual', automated: false, findings: [{ code: NOT_AUTOMATED, status: 'manual' }], message: check.manual[lang], evidence: [] });
+  }
+  for (const { check } of plan.skipped) {
+    const finding = { code: NOT_RECHECKED, status: 'not_applicable' as const };
+    finishCheck({ checkId: check.id, status: 'not_applicable', automated: true, findings: [finding], message: renderFinding(checklist, check.id, finding, lang), evidence: [] });
   }
 
   const observations: Observations = {};

@@ -24,6 +24,8 @@ export interface AuditRequest {
   lang: Lang;
   onEvent?: (event: AuditEvent) => void;
   signal?: AbortSignal;
+  /** A targeted re-audit: only these automated checks run; the others are recorded as not re-checked. */
+  onlyChecks?: readonly string[] | null;
 }
 
 export interface ProbeTiming {

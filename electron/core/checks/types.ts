@@ -32,3 +32,5 @@ export function defineCheck<P extends ProbeId>(check: Check<P>): Check<P> {
 export const PROBE_ERROR = 'probe-error';
 /** Finding code for a check with no automation: the auditor decides. */
 export const NOT_AUTOMATED = 'not-automated';
+/** A targeted re-audit (only the checks of open findings) did not run this check. */
+export const NOT_RECHECKED = 'not-rechecked';

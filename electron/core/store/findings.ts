@@ -18,6 +18,8 @@ export interface FindingsRepo {
   comment(id: number, text: string, by: string): FindingEvent;
   /** The check ids of the installation's open and in-progress findings: what a targeted re-audit re-runs. */
   activeChecks(installationId: number): string[];
+  /** What this run did to the findings (after finishRun applied it). */
+  changedByRun(runId: number): FindingsSync;
 }
 
 const ORDER = "ORDER BY CASE severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END, due_on IS NULL, due_on, id";
@@ -34,6 +36,7 @@ export function createFindingsRepo(db: Db, addEvidence: (runId: number, e: NewEv
   const ofClient = db.prepare<[number], FindingRow>(`SELECT ${FINDING_COLUMNS} FROM findings WHERE installation_id IN (SELECT id FROM installations WHERE client_id = ?) ${ORDER}`);
   const events = db.prepare<[number], EventRow>('SELECT id, finding_id, run_id, kind, by_whom, at, data_json, evidence FROM finding_events WHERE finding_id = ? ORDER BY id');
   const eventById = db.prepare<[number], EventRow>('SELECT id, finding_id, run_id, kind, by_whom, at, data_json, evidence FROM finding_events WHERE id = ?');
+  const runEvents = db.prepare<[number], { finding_id: number; kind: string }>("SELECT finding_id, kind FROM finding_events WHERE run_id = ? AND kind IN ('opened', 'fixed', 'reopened') ORDER BY id");
   const newestRun = db.prepare<[number], { id: number }>('SELECT id FROM runs WHERE installation_id = ? ORDER BY id DESC LIMIT 1');
   const updateRow = db.prepare('UPDATE findings SET status = @status, owner = @owner, due_on = @dueOn, reason = @reason, expires_on = @expiresOn, updated_at = @now WHERE id = @id');
   const insertEvent = db.prepare('INSERT INTO finding_events (finding_id, run_id, kind, by_whom, at, data_json, evidence) VALUES (?, NULL, ?, ?, ?, ?, ?)');
@@ -90,6 +93,11 @@ export function createFindingsRepo(db: Db, addEvidence: (runId: number, e: NewEv
       return get(id)!;
     },
     comment: (id, text, by) => toEvent(eventById.get(comment.immediate(id, text, by))!),
+    changedByRun(runId) {
+      const sync: FindingsSync = { opened: [], fixed: [], reopened: [] };
+      for (const e of runEvents.all(runId)) sync[e.kind as keyof FindingsSync].push(e.finding_id);
+      return sync;
+    },
     activeChecks: (installationId) => [...new Set(filtered(ofInstallation.all(installationId), ACTIVE_STATUSES).map((f) => f.checkId))].sort(),
   };
 }

@@ -1,0 +1,53 @@
+// The CLI's texts for findings across audits (`findings …`, `audit --recheck-open`), German and English.
+import type { Lang } from '../shared/domain';
+import { fillTemplate } from './texts';
+
+const de = {
+  recheckNothing: '{installation} hat keine offenen Befunde: nichts nachzuprüfen (ohne --recheck-open wird alles geprüft).',
+  findingsAfterRun: 'Befunde: {opened} neu, {fixed} behoben, {reopened} wieder offen; {open} offen insgesamt (pruefstand findings list)',
+  findingsMissing: 'was tun? pruefstand findings list|show|set|comment …',
+  findingsUnknown: 'unbekannter Unterbefehl „{sub}“: list, show, set oder comment',
+  findingsNeedTarget: 'welche Installation? Geben Sie die https-URL an (pruefstand findings list <url>) oder --client NAME',
+  findingsNoInstallation: 'keine Installation mit der Adresse {url} in {db}',
+  findingsNoClient: 'den Mandanten „{client}“ gibt es in {db} nicht',
+  findingsNeedId: 'die Nummer des Befunds fehlt',
+  findingsBadId: '„{value}“ ist keine Nummer eines Befunds',
+  findingsBadStatus: '--status erwartet open, in-progress, accepted-risk oder false-positive, nicht „{value}“',
+  findingsBadFilter: '--status erwartet eine Liste aus open, in-progress, fixed, accepted-risk, false-positive, nicht „{value}“',
+  findingsNothingToSet: 'was ändern? --status, --owner, --due, --reason oder --expires',
+  findingsNeedText: 'der Kommentar fehlt',
+  findingsNone: 'keine Befunde',
+  findingsHeader: 'Nr.  Schwere   Status          Fällig      Verantwortlich        Prüfung / Gegenstand',
+  findingsUpdated: 'Befund #{id} geändert: {changes}',
+  findingsUnchanged: 'Befund #{id}: nichts geändert',
+  findingsCommented: 'Kommentar zu Befund #{id} festgehalten',
+  findingsHistory: 'Verlauf:',
+};
+
+const en: typeof de = {
+  recheckNothing: '{installation} has no open findings: nothing to re-check (without --recheck-open everything is checked).',
+  findingsAfterRun: 'Findings: {opened} new, {fixed} fixed, {reopened} reopened; {open} open in all (pruefstand findings list)',
+  findingsMissing: 'what to do? pruefstand findings list|show|set|comment …',
+  findingsUnknown: 'unknown subcommand "{sub}": list, show, set or comment',
+  findingsNeedTarget: 'which installation? Give its https URL (pruefstand findings list <url>) or --client NAME',
+  findingsNoInstallation: 'no installation with the address {url} in {db}',
+  findingsNoClient: 'there is no client "{client}" in {db}',
+  findingsNeedId: 'the number of the finding is missing',
+  findingsBadId: '"{value}" is not the number of a finding',
+  findingsBadStatus: '--status expects open, in-progress, accepted-risk or false-positive, not "{value}"',
+  findingsBadFilter: '--status expects a list of open, in-progress, fixed, accepted-risk, false-positive, not "{value}"',
+  findingsNothingToSet: 'what to change? --status, --owner, --due, --reason or --expires',
+  findingsNeedText: 'the comment is missing',
+  findingsNone: 'no findings',
+  findingsHeader: 'No.  Severity  Status          Due         Owner                 Check / subject',
+  findingsUpdated: 'finding #{id} changed: {changes}',
+  findingsUnchanged: 'finding #{id}: nothing changed',
+  findingsCommented: 'comment on finding #{id} recorded',
+  findingsHistory: 'History:',
+};
+
+export type FindingsTextKey = keyof typeof de;
+
+export function ftext(lang: Lang, key: FindingsTextKey, params: Record<string, string | number> = {}): string {
+  return fillTemplate((lang === 'de' ? de : en)[key], params);
+}
