@@ -14,6 +14,7 @@ import {
   registersSchema,
   uploadSchema,
 } from './contract-registers';
+import { findingEventSchema, findingPatchSchema, findingViewSchema } from './contract-findings';
 import { ERROR_CAUSES, LANGS, RUN_STATES, SEVERITIES, SSH_AUTH_KINDS, STATUSES } from './domain';
 
 const id = z.number().int().positive();
@@ -186,7 +187,8 @@ export const CONTRACT = {
   'installations:clear-secret': channel(z.object({ id }).strict(), z.null()),
   /** sshSecret: a password or passphrase for this audit only (asked for when none is kept); never stored. */
   'audits:start': channel(
-    z.object({ installationId: id, lang: langSchema, sshSecret: z.string().min(1).max(4096).optional() }).strict(),
+    /** scope 'open-findings': a targeted re-audit of only the checks of the installation's open findings. */
+    z.object({ installationId: id, lang: langSchema, sshSecret: z.string().min(1).max(4096).optional(), scope: z.enum(['all', 'open-findings']).optional() }).strict(),
     z.object({ auditId: z.string() }),
   ),
   'audits:cancel': channel(z.object({ auditId: z.string().max(100) }).strict(), z.object({ cancelled: z.boolean() })),
@@ -215,6 +217,11 @@ export const CONTRACT = {
   /** The judgement in force per check for this run (made on it or an earlier run, not withdrawn). */
   'judgements:list': channel(z.object({ runId: id }).strict(), z.array(judgementSchema)),
   'judgements:record': channel(judgementInputSchema, judgementSchema),
+  /** An installation's or a client's findings across audits, most severe and soonest due first. */
+  'findings:list': channel(z.object({ installationId: id.optional(), clientId: id.optional(), lang: langSchema }).strict().refine((a) => (a.installationId === undefined) !== (a.clientId === undefined), 'give installationId or clientId'), z.array(findingViewSchema)),
+  'findings:update': channel(z.object({ id, patch: findingPatchSchema, by: text(200).trim().min(1, 'who makes the change is required') }).strict(), findingViewSchema.omit({ checkTitle: true, itemTitle: true, itemNumber: true })),
+  'findings:comment': channel(z.object({ id, text: text(20_000).trim().min(1, 'the comment is empty'), by: text(200).trim().min(1, 'who comments is required') }).strict(), findingEventSchema),
+  'findings:history': channel(z.object({ id }).strict(), z.array(findingEventSchema)),
   'judgements:withdraw': channel(z.object({ id, by: text(200).trim().min(1), reason: text(20_000).trim().min(1, 'a reason is required') }).strict(), judgementSchema),
 } as const;
 
@@ -248,6 +255,8 @@ export type ActivityView = z.output<typeof activitySchema>;
 export type RegistersView = z.output<typeof registersSchema>;
 export type ImportPlanView = z.output<typeof registerImportPlanSchema>;
 export type JudgementView = z.output<typeof judgementSchema>;
+export type FindingView = z.output<typeof findingViewSchema>;
+export type FindingEventView = z.output<typeof findingEventSchema>;
 export type AuditEventMessage = z.output<typeof auditEventSchema>;
 
 /** The API the preload exposes and the bridge client implements: one function per channel, plus events. */

@@ -40,12 +40,14 @@ export function createAuditRunner(store: Store, checklist: () => Checklist, vend
     }
   }
 
-  function start(installationId: number, lang: Lang, sshSecret: string | null = null): { auditId: string } {
+  function start(installationId: number, lang: Lang, sshSecret: string | null = null, scope: 'all' | 'open-findings' = 'all'): { auditId: string } {
     const installation = store.installations.get(installationId);
     if (!installation) throw new ServiceError('not-found', `installation ${installationId} does not exist`);
     const config = configSourceFor(installation, installation.ssh ? secretFor(installationId, sshSecret) : null);
     const list = checklist();
     const registers = clientRegisters(store, installation.clientId, vendors());
+    const onlyChecks = scope === 'open-findings' ? store.findings.activeChecks(installationId) : null;
+    if (onlyChecks?.length === 0) throw new ServiceError('invalid', 'this installation has no open findings to re-check; run a full audit instead');
     const auditId = randomBytes(12).toString('hex');
     const controller = new AbortController();
     const send = (event: AuditEventEnvelope['event']) => emit({ auditId, event });
@@ -70,6 +72,7 @@ export function createAuditRunner(store: Store, checklist: () => Checklist, vend
           lang,
           onEvent: send,
           signal: controller.signal,
+          onlyChecks,
         }),
       )
       .then(

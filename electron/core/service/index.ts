@@ -11,6 +11,7 @@ import { ServiceError } from './dispatch';
 import { evidenceView } from './evidence-view';
 import { createReportExporter } from './reports';
 import { createRegisterService } from './registers';
+import { findingViews } from './findings';
 import { runView } from './run-view';
 import type { AppService, Handlers } from './types';
 
@@ -81,7 +82,7 @@ export function createAppService(options: ServiceOptions): AppService {
       return null;
     },
     'installations:clear-secret': ({ id }) => (mustHaveInstallation(id), store.installationSecrets.clear(id), null),
-    'audits:start': ({ installationId, lang, sshSecret }) => audits.start(installationId, lang, sshSecret ?? null),
+    'audits:start': ({ installationId, lang, sshSecret, scope }) => audits.start(installationId, lang, sshSecret ?? null, scope ?? 'all'),
     'audits:cancel': ({ auditId }) => audits.cancel(auditId),
     'runs:list': ({ installationId }) => store.listRuns(installationId),
     'runs:get': ({ runId, lang }) => {
@@ -106,6 +107,13 @@ export function createAppService(options: ServiceOptions): AppService {
       return store.judgements.forRun(runId);
     },
     'judgements:record': ({ runId, attachments, ...input }) => registers.recordJudgement(runId, input, attachments),
+    'findings:list': ({ installationId, clientId, lang }) => findingViews(store, checklist(), { installationId, clientId }, lang),
+    'findings:update': ({ id, patch, by }) => store.findings.update(id, patch, by),
+    'findings:comment': ({ id, text, by }) => store.findings.comment(id, text, by),
+    'findings:history': ({ id }) => {
+      if (!store.findings.get(id)) throw new ServiceError('not-found', `finding ${id} does not exist`);
+      return store.findings.history(id);
+    },
     'judgements:withdraw': ({ id, by, reason }) => store.judgements.withdraw(id, by, reason),
   };
 
