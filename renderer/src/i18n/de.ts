@@ -1,5 +1,6 @@
 import { completenessLabels } from '../../../electron/shared/completeness-texts';
 import type { Messages } from './types';
+import { findingsDe } from './findings-de';
 import { judgementDe, registersDe } from './registers-de';
 
 export const de: Messages = {
@@ -327,4 +328,5 @@ export const de: Messages = {
   },
   registers: registersDe,
   judgement: judgementDe,
+  findings: findingsDe,
 };

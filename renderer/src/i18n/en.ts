@@ -1,5 +1,6 @@
 import { completenessLabels } from '../../../electron/shared/completeness-texts';
 import type { Messages } from './types';
+import { findingsEn } from './findings-en';
 import { judgementEn, registersEn } from './registers-en';
 
 export const en: Messages = {
@@ -327,4 +328,5 @@ export const en: Messages = {
   },
   registers: registersEn,
   judgement: judgementEn,
+  findings: findingsEn,
 };

@@ -9,7 +9,7 @@ const MAX_BUFFERED_EVENTS = 2000;
 
 export interface Audits {
   audits: Record<string, AuditProgress>;
-  start(clientId: number, installationId: number, lang: Lang, sshSecret?: string): Promise<Result<{ auditId: string }>>;
+  start(clientId: number, installationId: number, lang: Lang, sshSecret?: string, scope?: 'all' | 'open-findings'): Promise<Result<{ auditId: string }>>;
   cancel(auditId: string): Promise<Result<{ cancelled: boolean }>>;
 }
 
@@ -47,8 +47,8 @@ export function useAudits(): Audits {
     [],
   );
 
-  const start = useCallback(async (clientId: number, installationId: number, lang: Lang, sshSecret?: string) => {
-    const result = await api['audits:start']({ installationId, lang, ...(sshSecret ? { sshSecret } : {}) });
+  const start = useCallback(async (clientId: number, installationId: number, lang: Lang, sshSecret?: string, scope?: 'all' | 'open-findings') => {
+    const result = await api['audits:start']({ installationId, lang, ...(sshSecret ? { sshSecret } : {}), ...(scope && scope !== 'all' ? { scope } : {}) });
     if (!result.ok) return result;
     const { auditId } = result.value;
     known.current.add(auditId);

@@ -9,6 +9,7 @@ import { SecretPrompt } from '../components/SecretPrompt';
 import { useI18n } from '../i18n/context';
 import type { Navigate } from '../routes';
 import type { AuditProgress } from '../state/auditProgress';
+import { FindingsPanel } from './findings/FindingsPanel';
 import { RunHistory } from './RunHistory';
 
 interface InstallationViewProps {
@@ -18,8 +19,8 @@ interface InstallationViewProps {
   activeAudit: AuditProgress | null;
   /** Changes whenever an audit of this installation ends. */
   historyKey: number;
-  /** Starts an audit; sshSecret is a password asked for this audit only. */
-  startAudit(sshSecret?: string): Promise<Failure | null>;
+  /** Starts an audit (all checks, or only those of open findings); sshSecret is a password asked for this audit only. */
+  startAudit(sshSecret?: string, scope?: 'all' | 'open-findings'): Promise<Failure | null>;
   navigate: Navigate;
   onDeleted(): void;
 }
@@ -33,10 +34,12 @@ export function InstallationView({ client, installation, activeAudit, historyKey
 
   const [askingSecret, setAskingSecret] = useState(false);
 
-  async function start(sshSecret?: string) {
+  const [scope, setScope] = useState<'all' | 'open-findings'>('all');
+  async function start(sshSecret?: string, chosen: 'all' | 'open-findings' = scope) {
+    setScope(chosen);
     setStarting(true);
     setStartError(null);
-    const error = await startAudit(sshSecret);
+    const error = await startAudit(sshSecret, chosen);
     setStarting(false);
     if (error?.code === 'needs-secret' && !sshSecret) setAskingSecret(true);
     else if (error) setStartError(error);
@@ -59,9 +62,14 @@ export function InstallationView({ client, installation, activeAudit, historyKey
             {t.installation.showProgress}
           </button>
         ) : (
-          <button type="button" className="primary" onClick={() => void start()} disabled={starting} aria-busy={starting}>
-            {starting ? t.installation.starting : t.installation.startAudit}
-          </button>
+          <>
+            <button type="button" className="primary" onClick={() => void start(undefined, 'all')} disabled={starting} aria-busy={starting}>
+              {starting ? t.installation.starting : t.installation.startAudit}
+            </button>
+            <button type="button" onClick={() => void start(undefined, 'open-findings')} disabled={starting} title={t.findings.recheckHint}>
+              {t.findings.recheck}
+            </button>
+          </>
         )}
         <button type="button" onClick={() => navigate({ name: 'installation-edit', ...ids })}>
           {t.installation.edit}
@@ -121,6 +129,8 @@ export function InstallationView({ client, installation, activeAudit, historyKey
           <dd>{dateTime(installation.createdAt)}</dd>
         </dl>
       </section>
+
+      <FindingsPanel installationId={installation.id} refreshKey={historyKey} />
 
       <RunHistory installationId={installation.id} refreshKey={historyKey} onOpen={(runId) => navigate({ name: 'run', ...ids, runId })} />
 

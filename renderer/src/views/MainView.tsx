@@ -125,8 +125,8 @@ export function MainView({ route, navigate, directory, audits }: MainViewProps) 
           installation={installation}
           activeAudit={ofInstallation.find(isActive) ?? null}
           historyKey={ofInstallation.filter((a) => !isActive(a)).length}
-          startAudit={async (sshSecret) => {
-            const result = await audits.start(clientId, installationId, lang, sshSecret);
+          startAudit={async (sshSecret, scope) => {
+            const result = await audits.start(clientId, installationId, lang, sshSecret, scope);
             if (!result.ok) return result.error;
             navigate({ name: 'audit', ...ids, auditId: result.value.auditId });
             return null;
