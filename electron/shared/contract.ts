@@ -14,6 +14,7 @@ import {
   registersSchema,
   uploadSchema,
 } from './contract-registers';
+import { compareArgsSchema, comparisonViewSchema } from './contract-compare';
 import { ERROR_CAUSES, LANGS, RUN_STATES, SEVERITIES, SSH_AUTH_KINDS, STATUSES } from './domain';
 
 const id = z.number().int().positive();
@@ -216,6 +217,8 @@ export const CONTRACT = {
   'judgements:list': channel(z.object({ runId: id }).strict(), z.array(judgementSchema)),
   'judgements:record': channel(judgementInputSchema, judgementSchema),
   'judgements:withdraw': channel(z.object({ id, by: text(200).trim().min(1), reason: text(20_000).trim().min(1, 'a reason is required') }).strict(), judgementSchema),
+  /** Two runs of one installation side by side: fixed, regressed, new, unchanged, undecided, each with its evidence. */
+  'runs:compare': channel(compareArgsSchema, comparisonViewSchema),
 } as const;
 
 export type Contract = typeof CONTRACT;
