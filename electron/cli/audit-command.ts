@@ -10,7 +10,7 @@ import { auditJson } from './json-output';
 import { createProgress } from './progress';
 import { summaryTable } from './summary-table';
 import { text } from './texts';
-import { reportTargets, writeReports } from './report-command';
+import { compareTarget, reportTargets, writeReports } from './report-command';
 import { sshSource } from './ssh-options';
 import { auditExitCode, EXIT, type Io } from './exit-codes';
 
@@ -71,7 +71,11 @@ export async function auditCommand(argv: string[], io: Io, envLang: Lang): Promi
     });
     progress?.stop();
     const targets = reportTargets({ pdf: args.pdf ?? undefined, xlsx: args.xlsx ?? undefined, pack: args.pack ?? undefined });
-    if (targets && result.state !== 'cancelled') await writeReports(store, result.runId, targets, lang, args.auditor ?? undefined, { ...io, stdout: report }, args.quiet);
+    if (targets && result.state !== 'cancelled') {
+      const compareWith = args.compare === null ? undefined : compareTarget(store, result.runId, String(args.compare), dbFile, lang);
+      if (compareWith === null) io.stderr.write(text(lang, 'noPreviousRun') + '\n');
+      await writeReports(store, result.runId, targets, lang, args.auditor ?? undefined, { ...io, stdout: report }, args.quiet, compareWith ?? undefined);
+    }
     const json = JSON.stringify(auditJson(result, checklist, args.url.href, store.judgements.forRun(result.runId)), null, 2);
     if (jsonToStdout) io.stdout.write(json + '\n');
     else if (args.json) writeFileSync(args.json, json + '\n');
