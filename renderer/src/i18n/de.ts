@@ -1,5 +1,6 @@
 import { completenessLabels } from '../../../electron/shared/completeness-texts';
 import type { Messages } from './types';
+import { compareDe } from './compare-de';
 import { judgementDe, registersDe } from './registers-de';
 
 export const de: Messages = {
@@ -326,4 +327,5 @@ export const de: Messages = {
   },
   registers: registersDe,
   judgement: judgementDe,
+  compare: compareDe,
 };

@@ -1,5 +1,6 @@
 import { completenessLabels } from '../../../electron/shared/completeness-texts';
 import type { Messages } from './types';
+import { compareEn } from './compare-en';
 import { judgementEn, registersEn } from './registers-en';
 
 export const en: Messages = {
@@ -326,4 +327,5 @@ export const en: Messages = {
   },
   registers: registersEn,
   judgement: judgementEn,
+  compare: compareEn,
 };

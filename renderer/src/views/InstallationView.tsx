@@ -122,7 +122,12 @@ export function InstallationView({ client, installation, activeAudit, historyKey
         </dl>
       </section>
 
-      <RunHistory installationId={installation.id} refreshKey={historyKey} onOpen={(runId) => navigate({ name: 'run', ...ids, runId })} />
+      <RunHistory
+        installationId={installation.id}
+        refreshKey={historyKey}
+        onOpen={(runId) => navigate({ name: 'run', ...ids, runId })}
+        onCompare={(runA, runB) => navigate({ name: 'compare', ...ids, runA, runB })}
+      />
 
       {askingSecret && installation.ssh && (
         <SecretPrompt
