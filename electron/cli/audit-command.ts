@@ -49,6 +49,12 @@ export async function auditCommand(argv: string[], io: Io, envLang: Lang): Promi
   const progress = !args.quiet && io.stderr.isTTY ? createProgress(io.stderr, lang) : null;
   try {
     const installation = store.ensureInstallationForUrl(args.url.href, args.client);
+    // A run to compare with is checked before the audit, not after it has run for minutes.
+    if (typeof args.compare === 'number') {
+      const other = store.getRun(args.compare);
+      if (!other) throw new UsageError(text(lang, 'runNotFound', { runId: args.compare, db: dbFile }));
+      if (other.installationId !== installation.id) throw new UsageError(text(lang, 'compareNotThisInstallation', { other: other.id, url: args.url.href }));
+    }
     const registers = clientRegisters(store, installation.clientId, await vendorCatalogue(args.vendors));
     const result = await runAudit({
       target: {

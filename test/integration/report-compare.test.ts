@@ -2,7 +2,7 @@
 // times with its headers changed in between, then `report --compare` and `audit --compare previous`; the PDF is
 // read back with pdftotext, the workbook with exceljs.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Workbook, type Worksheet } from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -138,5 +138,14 @@ describe('report --compare', () => {
     const bad = await report('yesterday');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('"yesterday" is neither previous nor a run number');
+
+    // audit --compare: a run of another installation is refused before the audit runs; without a report, always.
+    const early = await runCli(['audit', site.url, '--ca', file('ca.pem'), '--http-url', site.httpUrl, '--db', db, '--quiet', '--compare', String(other), '--pdf', file('never.pdf')]);
+    expect(early.code).toBe(2);
+    expect(early.stderr).toContain(`run ${other} is not a run of ${site.url}`);
+    expect(existsSync(file('never.pdf'))).toBe(false);
+    const noReport = await runCli(['audit', site.url, '--db', db, '--compare', 'previous']);
+    expect(noReport.code).toBe(2);
+    expect(noReport.stderr).toContain('--compare compares in the reports');
   }, 120_000);
 });
