@@ -35,6 +35,8 @@ export interface AuditArgs {
   xlsx: string | null;
   pack: string | null;
   auditor: string | null;
+  /** Compare the reports with the previous run of the installation or a run by number (--compare); null: no comparison. */
+  compare: 'previous' | number | null;
   /** Own vendor catalogue (--vendors); null: the shipped one. */
   vendors: string | null;
   /** A targeted re-audit (--recheck-open): only the checks of the installation's open findings. */
@@ -82,6 +84,13 @@ function webUrls(raw: string[] | undefined, lang: Lang): URL[] {
   return urls;
 }
 
+function compareOption(raw: string | undefined, lang: Lang): 'previous' | number | null {
+  if (raw === undefined) return null;
+  if (raw === 'previous') return raw;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw usage(lang, 'invalidCompare', { value: raw });
+  return Number(raw);
+}
+
 /** Plain HTTP on the same host and path, port 80, unless the auditor says otherwise. */
 export function parseAuditArgs(argv: string[], envLang: Lang): AuditArgs {
   const { values, positionals } = parseCommandArgs(argv, {
@@ -105,6 +114,7 @@ export function parseAuditArgs(argv: string[], envLang: Lang): AuditArgs {
     xlsx: { type: 'string' },
     pack: { type: 'string' },
     auditor: { type: 'string' },
+    compare: { type: 'string' },
     vendors: { type: 'string' },
     'recheck-open': { type: 'boolean' },
   });
@@ -118,6 +128,8 @@ export function parseAuditArgs(argv: string[], envLang: Lang): AuditArgs {
   if (httpUrl.protocol !== 'http:') throw usage(lang, 'invalidUrl', { url: values['http-url'] ?? '' });
   const pages = webUrls(values.page, lang);
   const forms = webUrls(values.form, lang);
+  const compare = compareOption(values.compare, lang);
+  if (compare !== null && !values.pdf && !values.xlsx && !values.pack) throw usage(lang, 'compareNeedsReport');
   const [privacyPolicy = null] = webUrls(values['privacy-policy'] === undefined ? [] : [values['privacy-policy']], lang);
   return {
     url,
@@ -141,6 +153,7 @@ export function parseAuditArgs(argv: string[], envLang: Lang): AuditArgs {
     xlsx: values.xlsx ?? null,
     pack: values.pack ?? null,
     auditor: values.auditor ?? null,
+    compare,
     vendors: values.vendors ?? null,
     recheckOpen: values['recheck-open'] ?? false,
   };

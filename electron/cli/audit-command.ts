@@ -11,7 +11,7 @@ import { createProgress } from './progress';
 import { summaryTable } from './summary-table';
 import { ftext } from './findings-texts';
 import { text } from './texts';
-import { reportTargets, writeReports } from './report-command';
+import { compareTarget, reportTargets, writeReports } from './report-command';
 import { sshSource } from './ssh-options';
 import { auditExitCode, EXIT, type Io } from './exit-codes';
 
@@ -50,6 +50,12 @@ export async function auditCommand(argv: string[], io: Io, envLang: Lang): Promi
   const progress = !args.quiet && io.stderr.isTTY ? createProgress(io.stderr, lang) : null;
   try {
     const installation = store.ensureInstallationForUrl(args.url.href, args.client);
+    // A run to compare with is checked before the audit, not after it has run for minutes.
+    if (typeof args.compare === 'number') {
+      const other = store.getRun(args.compare);
+      if (!other) throw new UsageError(text(lang, 'runNotFound', { runId: args.compare, db: dbFile }));
+      if (other.installationId !== installation.id) throw new UsageError(text(lang, 'compareNotThisInstallation', { other: other.id, url: args.url.href }));
+    }
     const registers = clientRegisters(store, installation.clientId, await vendorCatalogue(args.vendors));
     const onlyChecks = args.recheckOpen ? store.findings.activeChecks(installation.id) : null;
     if (onlyChecks?.length === 0) {
@@ -78,7 +84,11 @@ export async function auditCommand(argv: string[], io: Io, envLang: Lang): Promi
     });
     progress?.stop();
     const targets = reportTargets({ pdf: args.pdf ?? undefined, xlsx: args.xlsx ?? undefined, pack: args.pack ?? undefined });
-    if (targets && result.state !== 'cancelled') await writeReports(store, result.runId, targets, lang, args.auditor ?? undefined, { ...io, stdout: report }, args.quiet);
+    if (targets && result.state !== 'cancelled') {
+      const compareWith = args.compare === null ? undefined : compareTarget(store, result.runId, String(args.compare), dbFile, lang);
+      if (compareWith === null) io.stderr.write(text(lang, 'noPreviousRun') + '\n');
+      await writeReports(store, result.runId, targets, lang, args.auditor ?? undefined, { ...io, stdout: report }, args.quiet, compareWith ?? undefined);
+    }
     const json = JSON.stringify(auditJson(result, checklist, args.url.href, store.judgements.forRun(result.runId)), null, 2);
     if (jsonToStdout) io.stdout.write(json + '\n');
     else if (args.json) writeFileSync(args.json, json + '\n');

@@ -3,8 +3,9 @@ import type { Lang, Status } from '../shared/domain';
 const de = {
   usage: `Aufruf:
   pruefstand audit <https-url> [Optionen]   Prüft eine Installation gegen die DSGVO-Checkliste
-  pruefstand report <Lauf> [--db DATEI] --pdf/--xlsx/--pack DATEI [--lang de|en] [--auditor NAME]
+  pruefstand report <Lauf> [--db DATEI] --pdf/--xlsx/--pack DATEI [--lang de|en] [--auditor NAME] [--compare LAUF]
                                             Schreibt die Berichte eines gespeicherten Laufs
+                                            (--compare: mit Vergleich zu einem anderen Lauf derselben Installation)
   pruefstand registers import <Datei.xlsx|.csv> --client NAME [--dry-run] [--db DATEI]
                                             Liest Auftragsverarbeiter und Verarbeitungstätigkeiten ein
                                             (zeigt, was hinzukommt, sich ändert, bleibt; --dry-run schreibt nichts)
@@ -60,6 +61,9 @@ Optionen für audit:
   --xlsx DATEI         Excel-Evidenzmappe schreiben
   --pack DATEI         signiertes ZIP-Evidenzpaket schreiben (PDF, Mappe, alle Nachweise, Manifest)
   --auditor NAME       Prüfer/in auf dem Deckblatt
+  --compare previous|LAUF
+                       die Berichte vergleichen den Lauf mit dem vorigen (previous) oder einem anderen
+                       Lauf derselben Installation: behoben, verschlechtert, neu, unverändert
 
 Exit-Code: 0 alle automatischen Prüfungen entschieden, keine fehlgeschlagen; 1 mindestens eine fehlgeschlagen;
 2 Aufruffehler oder Ziel gar nicht prüfbar; 3 Lauf unvollständig: mindestens eine automatische Prüfung
@@ -72,6 +76,12 @@ verify: 0 Paket unverändert, 1 Paket verändert oder Signatur ungültig, 2 Aufr
   noReportTarget: 'wohin? Geben Sie --pdf DATEI, --xlsx DATEI und/oder --pack DATEI an',
   runNotFound: 'Lauf {runId} gibt es in {db} nicht',
   reportStep: 'Bericht: {step} ({done}/{total})',
+  invalidCompare: '„{value}“ ist für --compare weder previous noch eine Laufnummer',
+  compareNeedsReport: '--compare vergleicht in den Berichten: geben Sie auch --pdf, --xlsx oder --pack an',
+  compareSameRun: 'Lauf {runId} lässt sich nicht mit sich selbst vergleichen (--compare)',
+  compareOtherInstallation: 'Lauf {other} gehört zu einer anderen Installation als Lauf {runId}: verglichen werden nur Läufe derselben Installation',
+  compareNotThisInstallation: 'Lauf {other} ist kein Lauf von {url}: verglichen werden nur Läufe derselben Installation',
+  noPreviousRun: 'kein früherer Lauf dieser Installation (--compare previous): die Berichte enthalten keinen Vergleich',
   reportWritten: 'geschrieben: {file}',
   unknownCommand: 'unbekannter Befehl „{command}“',
   missingUrl: 'die https-URL der Installation fehlt',
@@ -154,8 +164,9 @@ verify: 0 Paket unverändert, 1 Paket verändert oder Signatur ungültig, 2 Aufr
 const en: typeof de = {
   usage: `Usage:
   pruefstand audit <https-url> [options]    Audit an installation against the GDPR checklist
-  pruefstand report <run> [--db FILE] --pdf/--xlsx/--pack FILE [--lang de|en] [--auditor NAME]
+  pruefstand report <run> [--db FILE] --pdf/--xlsx/--pack FILE [--lang de|en] [--auditor NAME] [--compare RUN]
                                             Write the reports of a stored run
+                                            (--compare: with a comparison to another run of the same installation)
   pruefstand registers import <file.xlsx|.csv> --client NAME [--dry-run] [--db FILE]
                                             Import processors and records of processing
                                             (shows what is added, changed, left alone; --dry-run writes nothing)
@@ -211,6 +222,9 @@ Options for audit:
   --xlsx FILE          write the Excel evidence pack
   --pack FILE          write the signed ZIP evidence pack (PDF, workbook, all evidence, manifest)
   --auditor NAME       auditor named on the cover
+  --compare previous|RUN
+                       the reports compare the run with the previous one (previous) or another run of
+                       the same installation: fixed, regressed, new, unchanged
 
 Exit code: 0 every automated check decided and none failed; 1 at least one failed; 2 usage error or
 the target could not be audited at all; 3 incomplete: at least one automated check could not run (error)
@@ -223,6 +237,12 @@ verify: 0 pack intact, 1 pack changed or signature invalid, 2 usage error or not
   noReportTarget: 'where to? Give --pdf FILE, --xlsx FILE and/or --pack FILE',
   runNotFound: 'there is no run {runId} in {db}',
   reportStep: 'report: {step} ({done}/{total})',
+  invalidCompare: '"{value}" is neither previous nor a run number (--compare)',
+  compareNeedsReport: '--compare compares in the reports: give --pdf, --xlsx or --pack as well',
+  compareSameRun: 'run {runId} cannot be compared with itself (--compare)',
+  compareOtherInstallation: 'run {other} belongs to another installation than run {runId}: only runs of one installation are compared',
+  compareNotThisInstallation: 'run {other} is not a run of {url}: only runs of one installation are compared',
+  noPreviousRun: 'no earlier run of this installation (--compare previous): the reports have no comparison',
   reportWritten: 'written: {file}',
   unknownCommand: 'unknown command "{command}"',
   missingUrl: "the installation's https URL is missing",

@@ -15,6 +15,7 @@ import {
   uploadSchema,
 } from './contract-registers';
 import { findingEventSchema, findingPatchSchema, findingViewSchema } from './contract-findings';
+import { compareArgsSchema, comparisonViewSchema } from './contract-compare';
 import { ERROR_CAUSES, LANGS, RUN_STATES, SEVERITIES, SSH_AUTH_KINDS, STATUSES } from './domain';
 
 const id = z.number().int().positive();
@@ -223,6 +224,8 @@ export const CONTRACT = {
   'findings:comment': channel(z.object({ id, text: text(20_000).trim().min(1, 'the comment is empty'), by: text(200).trim().min(1, 'who comments is required') }).strict(), findingEventSchema),
   'findings:history': channel(z.object({ id }).strict(), z.array(findingEventSchema)),
   'judgements:withdraw': channel(z.object({ id, by: text(200).trim().min(1), reason: text(20_000).trim().min(1, 'a reason is required') }).strict(), judgementSchema),
+  /** Two runs of one installation side by side: fixed, regressed, new, unchanged, undecided, each with its evidence. */
+  'runs:compare': channel(compareArgsSchema, comparisonViewSchema),
 } as const;
 
 export type Contract = typeof CONTRACT;

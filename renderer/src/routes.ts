@@ -9,7 +9,8 @@ export type Route =
   | { name: 'installation'; clientId: number; installationId: number }
   | { name: 'installation-edit'; clientId: number; installationId: number }
   | { name: 'audit'; clientId: number; installationId: number; auditId: string }
-  | { name: 'run'; clientId: number; installationId: number; runId: number };
+  | { name: 'run'; clientId: number; installationId: number; runId: number }
+  | { name: 'compare'; clientId: number; installationId: number; runA: number; runB: number };
 
 export type Navigate = (route: Route) => void;
 

@@ -22,6 +22,8 @@ export type ExportStep = 'model' | 'pdf' | 'xlsx' | 'pack';
 export interface ExportOptions {
   lang: Lang;
   auditor?: string;
+  /** Another run of the same installation to compare with. */
+  compareWith?: number;
   onProgress?: (step: ExportStep, done: number, total: number) => void;
 }
 
@@ -29,7 +31,7 @@ export async function exportRun(store: Store, runId: number, targets: ExportTarg
   const steps: ExportStep[] = ['model', ...(['pdf', 'xlsx', 'pack'] as const).filter((k) => targets[k] || (targets.pack && k !== 'pack'))];
   let done = 0;
   const step = (s: ExportStep) => options.onProgress?.(s, ++done, steps.length);
-  const model = buildReportModel(store, runId, { lang: options.lang, auditor: options.auditor });
+  const model = buildReportModel(store, runId, { lang: options.lang, auditor: options.auditor, compareWith: options.compareWith });
   step('model');
   const scratch = targets.pack && (!targets.pdf || !targets.xlsx) ? mkdtempSync(path.join(os.tmpdir(), 'pruefstand-export-')) : null;
   try {

@@ -6,7 +6,9 @@ import { detectedMauticVersion } from '../../shared/mautic-version';
 import { SEVERITIES, STATUSES, type Lang, type Severity, type Status } from '../../shared/domain';
 import { loadChecklist } from '../checklist/load';
 import { engineVersion, TOOL_NAME } from '../package-root';
+import { compareStoredRuns, comparisonView } from '../service/compare';
 import { runView } from '../service/run-view';
+import type { ComparisonView } from '../../shared/contract-compare';
 import type { ChainHead, Store, StoredEvidence } from '../store';
 import { reportJudgements, withEvidence, type ReportJudgement } from './judgements';
 import { keyEvidence, type KeyEvidence } from './key-evidence';
@@ -67,11 +69,21 @@ export interface ReportModel {
   /** The run's evidence, then that of judgements carried from earlier runs (sealed judgement, attachments). */
   evidence: StoredEvidence[];
   chainHead: ChainHead | null;
+  /** Present when asked for (`--compare`): this run beside another run of its installation. */
+  comparison: ReportComparison | null;
+}
+
+export interface ReportComparison {
+  /** The run this report's run is compared with. */
+  otherRunId: number;
+  view: ComparisonView;
 }
 
 export interface ReportOptions {
   lang: Lang;
   auditor?: string;
+  /** Another run of the same installation to compare with (a section of the PDF, a sheet of the workbook). */
+  compareWith?: number;
   /** For reproducible output in tests; defaults to now. */
   now?: Date;
 }
@@ -104,6 +116,10 @@ export function buildReportModel(store: Store, runId: number, options: ReportOpt
 
   const undecided = undecidedChecks(view.items);
   const judged = reportJudgements(store, runId, view.items);
+  const comparison =
+    options.compareWith === undefined
+      ? null
+      : { otherRunId: options.compareWith, view: comparisonView(compareStoredRuns(store, options.compareWith, runId), checklist, options.lang) };
   return {
     lang: options.lang,
     generatedAt: (options.now ?? new Date()).toISOString(),
@@ -149,5 +165,6 @@ export function buildReportModel(store: Store, runId: number, options: ReportOpt
     judgements: judged.judgements,
     evidence: withEvidence(evidence, judged.evidence),
     chainHead: store.chainHead(),
+    comparison,
   };
 }

@@ -7,6 +7,7 @@ import { rename, rm } from 'node:fs/promises';
 import type { ReportModel } from './model';
 import { createDoc, drawPageFurniture, drawToc, type Ctx } from './pdf-layout';
 import { drawAppendix, drawItem, drawItemsTitle, drawRemediation } from './pdf-items';
+import { drawComparison } from './pdf-compare';
 import { drawJudgements } from './pdf-judgements';
 import { drawCover, drawSummary } from './pdf-summary';
 import { reportTexts } from './texts';
@@ -16,7 +17,7 @@ export type PdfProgress = (done: number, total: number) => void;
 export async function writePdf(model: ReportModel, file: string, onProgress?: PdfProgress): Promise<void> {
   const tmp = `${file}.tmp`;
   const t = reportTexts(model.lang);
-  const total = model.items.length + 6;
+  const total = model.items.length + 7;
   let done = 0;
   const step = () => onProgress?.(++done, total);
 
@@ -47,6 +48,8 @@ export async function writePdf(model: ReportModel, file: string, onProgress?: Pd
     drawRemediation(ctx);
     step();
     drawJudgements(ctx);
+    step();
+    drawComparison(ctx);
     step();
     drawAppendix(ctx);
     step();

@@ -2,6 +2,7 @@
 // Sheet names are localized too (Excel: at most 31 characters, none of []:*?/\).
 import type { Lang, Severity, Status } from '../../shared/domain';
 import type { RemediationRow } from './model';
+import { COMPARE_XLSX_TEXTS, type CompareXlsxTexts } from './compare-texts';
 import { JUDGEMENT_XLSX_TEXTS, type JudgementXlsxTexts } from './judgement-texts';
 import { REPORT_TEXTS } from './texts';
 
@@ -54,6 +55,7 @@ export interface XlsxTexts {
   remediation: Record<RemediationStatus, string>;
   validation: { statusTitle: string; statusError: string; statusPrompt: string; dueTitle: string; dueError: string };
   judgements: JudgementXlsxTexts;
+  compare: CompareXlsxTexts;
 }
 
 const de: XlsxTexts = {
@@ -107,6 +109,7 @@ const de: XlsxTexts = {
     dueError: 'Bitte ein Datum eingeben.',
   },
   judgements: JUDGEMENT_XLSX_TEXTS.de,
+  compare: COMPARE_XLSX_TEXTS.de,
 };
 
 const en: XlsxTexts = {
@@ -159,6 +162,7 @@ const en: XlsxTexts = {
     dueError: 'Please enter a date.',
   },
   judgements: JUDGEMENT_XLSX_TEXTS.en,
+  compare: COMPARE_XLSX_TEXTS.en,
 };
 
 export const XLSX_TEXTS: Record<Lang, XlsxTexts> = { de, en };

@@ -11,6 +11,7 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import { Workbook, type DataValidation } from 'exceljs';
 import { causesText, completenessLabels, provisionalScoreNote } from '../../shared/completeness-texts';
 import { SEVERITIES, STATUSES } from '../../shared/domain';
+import { comparisonSheet } from './xlsx-compare';
 import { judgementCell, judgementsSheet } from './xlsx-judgements';
 import type { ReportModel } from './model';
 import { dateCell, DATE_ONLY, DATE_TIME, safeText, table, toCell, type Cell } from './xlsx-table';
@@ -180,6 +181,7 @@ export function buildWorkbook(model: ReportModel): Workbook {
   findingsSheet(wb, model, t);
   evidenceSheet(wb, model, t);
   judgementsSheet(wb, model, t);
+  comparisonSheet(wb, model, t);
   return wb;
 }
 

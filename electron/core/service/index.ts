@@ -7,6 +7,7 @@ import { engineVersion } from '../package-root';
 import { openStore } from '../store';
 import { createAuditRunner } from './audits';
 import type { SecretVault } from './config-source';
+import { compareRunsView } from './compare';
 import { ServiceError } from './dispatch';
 import { evidenceView } from './evidence-view';
 import { createReportExporter } from './reports';
@@ -115,6 +116,7 @@ export function createAppService(options: ServiceOptions): AppService {
       return store.findings.history(id);
     },
     'judgements:withdraw': ({ id, by, reason }) => store.judgements.withdraw(id, by, reason),
+    'runs:compare': ({ runA, runB, lang }) => compareRunsView(store, checklist, runA, runB, lang),
   };
 
   return {

@@ -1,6 +1,7 @@
 import { completenessLabels } from '../../../electron/shared/completeness-texts';
 import type { Messages } from './types';
 import { findingsDe } from './findings-de';
+import { compareDe } from './compare-de';
 import { judgementDe, registersDe } from './registers-de';
 
 export const de: Messages = {
@@ -329,4 +330,5 @@ export const de: Messages = {
   registers: registersDe,
   judgement: judgementDe,
   findings: findingsDe,
+  compare: compareDe,
 };

@@ -1,6 +1,7 @@
 import { completenessLabels } from '../../../electron/shared/completeness-texts';
 import type { Messages } from './types';
 import { findingsEn } from './findings-en';
+import { compareEn } from './compare-en';
 import { judgementEn, registersEn } from './registers-en';
 
 export const en: Messages = {
@@ -329,4 +330,5 @@ export const en: Messages = {
   registers: registersEn,
   judgement: judgementEn,
   findings: findingsEn,
+  compare: compareEn,
 };

@@ -2,6 +2,7 @@ import type { Completeness } from '../../../electron/shared/completeness';
 import type { ErrorCode } from '../../../electron/shared/contract';
 import type { Lang, Severity, Status } from '../../../electron/shared/domain';
 import type { FindingMessages } from './findings-types';
+import type { CompareMessages } from './compare-types';
 import type { JudgementMessages, RegisterMessages } from './registers-types';
 
 /** Every text the UI shows, one key per text. de.ts and en.ts must both fill every key. */
@@ -302,4 +303,5 @@ export interface Messages {
   registers: RegisterMessages;
   judgement: JudgementMessages;
   findings: FindingMessages;
+  compare: CompareMessages;
 }

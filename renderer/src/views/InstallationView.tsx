@@ -132,7 +132,12 @@ export function InstallationView({ client, installation, activeAudit, historyKey
 
       <FindingsPanel installationId={installation.id} refreshKey={historyKey} />
 
-      <RunHistory installationId={installation.id} refreshKey={historyKey} onOpen={(runId) => navigate({ name: 'run', ...ids, runId })} />
+      <RunHistory
+        installationId={installation.id}
+        refreshKey={historyKey}
+        onOpen={(runId) => navigate({ name: 'run', ...ids, runId })}
+        onCompare={(runA, runB) => navigate({ name: 'compare', ...ids, runA, runB })}
+      />
 
       {askingSecret && installation.ssh && (
         <SecretPrompt

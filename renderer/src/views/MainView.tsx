@@ -12,6 +12,7 @@ import { ClientView } from './ClientView';
 import { HomeView } from './HomeView';
 import { InstallationForm } from './InstallationForm';
 import { InstallationView } from './InstallationView';
+import { CompareView } from './compare/CompareView';
 import { RegistersView } from './registers/RegistersView';
 import { RunView } from './RunView';
 
@@ -168,5 +169,7 @@ export function MainView({ route, navigate, directory, audits }: MainViewProps) 
       );
     case 'run':
       return <RunView key={route.runId} runId={route.runId} installationName={installation.name} onBack={toInstallation} />;
+    case 'compare':
+      return <CompareView key={`${route.runA}-${route.runB}`} runA={route.runA} runB={route.runB} installationName={installation.name} onBack={toInstallation} />;
   }
 }

@@ -11,16 +11,22 @@ interface RunHistoryProps {
   /** Changes when an audit of this installation ends, to load the list again. */
   refreshKey: number;
   onOpen(runId: number): void;
+  /** Two runs picked for comparison, in the order they were picked. */
+  onCompare(runA: number, runB: number): void;
 }
 
-/** The runs of one installation, newest first, each openable. */
-export function RunHistory({ installationId, refreshKey, onOpen }: RunHistoryProps) {
+/** The runs of one installation, newest first, each openable; any two can be picked and compared. */
+export function RunHistory({ installationId, refreshKey, onOpen, onCompare }: RunHistoryProps) {
   const { t, dateTime, number } = useI18n();
   const headingId = useId();
   const [runs, setRuns] = useState<RunInfo[] | null>(null);
   const [error, setError] = useState<Failure | null>(null);
 
   const [attempt, setAttempt] = useState(0);
+  const [picked, setPicked] = useState<number[]>([]);
+  const togglePicked = (runId: number) =>
+    // At most two: picking a third drops the one picked first.
+    setPicked((now) => (now.includes(runId) ? now.filter((id) => id !== runId) : [...now, runId].slice(-2)));
 
   useEffect(() => {
     let live = true;
@@ -48,6 +54,7 @@ export function RunHistory({ installationId, refreshKey, onOpen }: RunHistoryPro
         <table className="data-table history-table" aria-labelledby={headingId}>
           <thead>
             <tr>
+              <th scope="col">{t.compare.selectColumn}</th>
               <th scope="col">{t.history.date}</th>
               <th scope="col">{t.history.state}</th>
               <th scope="col" className="num">
@@ -64,6 +71,9 @@ export function RunHistory({ installationId, refreshKey, onOpen }: RunHistoryPro
               const date = dateTime(run.startedAt);
               return (
                 <tr key={run.id}>
+                  <td>
+                    <input type="checkbox" aria-label={t.compare.select(date)} checked={picked.includes(run.id)} onChange={() => togglePicked(run.id)} />
+                  </td>
                   <td>{date}</td>
                   <td>
                     <RunStateBadge state={run.state} errorChecks={run.errorChecks} />
@@ -82,6 +92,14 @@ export function RunHistory({ installationId, refreshKey, onOpen }: RunHistoryPro
             })}
           </tbody>
         </table>
+      )}
+      {runs && runs.length > 1 && (
+        <div className="button-row">
+          <button type="button" disabled={picked.length !== 2} onClick={() => onCompare(picked[0]!, picked[1]!)}>
+            {t.compare.compare}
+          </button>
+          {picked.length !== 2 && <span className="muted">{t.compare.pickTwo}</span>}
+        </div>
       )}
     </section>
   );
