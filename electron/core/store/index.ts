@@ -10,3 +10,5 @@ export type { RegistersRepo } from './registers';
 export { MAX_DOCUMENT_BYTES } from './registers';
 export type { JudgementsRepo } from './judgements';
 export { JUDGED_STATUSES } from './judgements';
+export type { ImportEvidenceInput, ImportInstallationInput, ImportRunInput, ImportRunOutcome, ImportRunRepo } from './import-run';
+export { runIdentity } from './import-run';

@@ -4,6 +4,7 @@ import type { NewEvidence } from '../probes/types';
 import { createClientsRepo, type ClientsRepo } from './clients';
 import { openDatabase } from './db';
 import { createEvidenceRepo, type ChainHead, type StoredEvidence } from './evidence';
+import { createImportRunRepo, type ImportRunRepo } from './import-run';
 import { createInstallationSecretsRepo, type InstallationSecretsRepo } from './installation-secrets';
 import { createJudgementsRepo, type JudgementsRepo } from './judgements';
 import { createRegistersRepo, type RegistersRepo } from './registers';
@@ -23,6 +24,8 @@ export interface Store {
   readonly registers: RegistersRepo;
   /** Per installation: attestations and overrides, sealed in the evidence log. */
   readonly judgements: JudgementsRepo;
+  /** Runs audited elsewhere, from a verified run file (core/runfile). */
+  readonly imports: ImportRunRepo;
   ensureInstallationForUrl(baseUrl: string, clientName?: string): Installation;
   startRun(meta: StartRunInput): number;
   finishRun(runId: number, result: FinishRunInput): void;
@@ -58,6 +61,7 @@ export function openStore(file: string): Store {
       installationSecrets: createInstallationSecretsRepo(db),
       registers,
       judgements: createJudgementsRepo(db, evidence.addEvidence, registers.readDocument),
+      imports: createImportRunRepo({ db, dbFile: abs, clients, installations, addEvidence: evidence.addEvidence, finishRun: runs.finishRun }),
       ensureInstallationForUrl: (baseUrl, clientName) => ensureInstallationForUrl(db, clients, installations, baseUrl, clientName),
       startRun: runs.startRun,
       finishRun: runs.finishRun,
