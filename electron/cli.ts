@@ -28,6 +28,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (command === 'verify') return await (await import('./cli/verify-pack-command.js')).verifyPackCommand(rest, io, lang);
     if (command === 'registers') return await (await import('./cli/registers-command.js')).registersCommand(rest, io, lang);
     if (command === 'attest') return await (await import('./cli/attest-command.js')).attestCommand(rest, io, lang);
+    if (command === 'import') return await (await import('./cli/import-command.js')).importCommand(rest, io, lang);
     if (command === 'report') return await (await import('./cli/report-command.js')).reportCommand(rest, io, lang);
     throw new UsageError(text(lang, 'unknownCommand', { command }));
   } catch (err) {

@@ -34,6 +34,8 @@ export interface AuditArgs {
   pdf: string | null;
   xlsx: string | null;
   pack: string | null;
+  /** A signed run file to carry the stored run to another store (`pruefstand import`). */
+  out: string | null;
   auditor: string | null;
   /** Own vendor catalogue (--vendors); null: the shipped one. */
   vendors: string | null;
@@ -102,6 +104,7 @@ export function parseAuditArgs(argv: string[], envLang: Lang): AuditArgs {
     pdf: { type: 'string' },
     xlsx: { type: 'string' },
     pack: { type: 'string' },
+    out: { type: 'string' },
     auditor: { type: 'string' },
     vendors: { type: 'string' },
   });
@@ -137,6 +140,7 @@ export function parseAuditArgs(argv: string[], envLang: Lang): AuditArgs {
     pdf: values.pdf ?? null,
     xlsx: values.xlsx ?? null,
     pack: values.pack ?? null,
+    out: values.out ?? null,
     auditor: values.auditor ?? null,
     vendors: values.vendors ?? null,
   };
