@@ -1,11 +1,13 @@
 import { importRunFile } from '../core/runfile/import';
 import { RunFileError, type RunFileVerification } from '../core/runfile/read';
 import { defaultStorePath } from '../core/store/paths';
-import { openStore, StoreError } from '../core/store';
+import { openStore, StoreError, type StoreErrorCode } from '../core/store';
 import type { Lang } from '../shared/domain';
 import { langOption, parseCommandArgs, UsageError } from './args';
 import { EXIT, type Io } from './exit-codes';
 import { ftext, PROBLEM_KIND_TEXT, PROBLEM_REASON_TEXT } from './runfile-texts';
+
+const REFUSED_BY_STORE = new Set<StoreErrorCode>(['invalid', 'conflict', 'not-found']);
 
 /** Reasons whose technical detail helps the reader (the others say it all). */
 const SHOW_DETAIL = new Set(['read-error', 'bad-manifest', 'unsafe-name', 'too-large', 'too-many-entries', 'unsupported-entry', 'content-mismatch']);
@@ -55,8 +57,9 @@ export async function importCommand(argv: string[], io: Io, envLang: Lang): Prom
           const reason = (err.cause as Error | undefined)?.message ?? err.message;
           const key = err.code === 'not-found' ? 'importNotFound' : err.code === 'not-a-zip' ? 'importNotZip' : 'importUnreadableFile';
           io.stderr.write(ftext(lang, key, { file, reason }) + '\n');
-        } else if (err instanceof StoreError && err.code === 'invalid') {
-          // Signed and intact, but not something this store takes (e.g. from a newer version): nothing written.
+        } else if (err instanceof StoreError && REFUSED_BY_STORE.has(err.code)) {
+          // Signed and intact, but not something this store takes (e.g. from a newer version): the transaction
+          // was rolled back, nothing written.
           refused = true;
           io.stderr.write(`${file}: ${err.message}\n`);
         } else throw err;
