@@ -55,7 +55,8 @@ Optionen für audit:
   --xlsx DATEI         Excel-Evidenzmappe schreiben
   --pack DATEI         signiertes ZIP-Evidenzpaket schreiben (PDF, Mappe, alle Nachweise, Manifest)
   --auditor NAME       Prüfer/in auf dem Deckblatt
-  --out DATEI          signierte Lauf-Datei (ZIP) schreiben, die pruefstand import in einen anderen Speicher übernimmt
+  --out DATEI          signierte Lauf-Datei (ZIP) schreiben; pruefstand import übernimmt sie in einen
+                       anderen Speicher
 
 Exit-Code: 0 alle automatischen Prüfungen entschieden, keine fehlgeschlagen; 1 mindestens eine fehlgeschlagen;
 2 Aufruffehler oder Ziel gar nicht prüfbar; 3 Lauf unvollständig: mindestens eine automatische Prüfung
@@ -204,7 +205,7 @@ Options for audit:
   --xlsx FILE          write the Excel evidence pack
   --pack FILE          write the signed ZIP evidence pack (PDF, workbook, all evidence, manifest)
   --auditor NAME       auditor named on the cover
-  --out FILE           write a signed run file (ZIP) that pruefstand import takes into another store
+  --out FILE           write a signed run file (ZIP); pruefstand import takes it into another store
 
 Exit code: 0 every automated check decided and none failed; 1 at least one failed; 2 usage error or
 the target could not be audited at all; 3 incomplete: at least one automated check could not run (error)

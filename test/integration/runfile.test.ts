@@ -163,6 +163,30 @@ describe('pruefstand import', () => {
   });
 });
 
+describe('several files at once (run-*.zip)', () => {
+  it('imports the good ones and refuses the tampered one, each on its own (exit 1)', async () => {
+    const storeM = path.join(dir, 'm', 'm.db');
+    const bad = await tampered((e) => e.filter(([n]) => n !== firstEvidence()));
+    const r = await runCli(['import', bad, runFile, '--db', storeM, '--fingerprint', fingerprint], { LANG: 'de_DE.UTF-8' });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain(`${bad}: NICHT übernommen, nichts geschrieben`);
+    expect(r.stdout).toMatch(/Lauf \d+ übernommen \(Agentur Süd \//);
+    expect(onlyRun(storeM)).toHaveLength(1);
+  });
+});
+
+describe('audit --out that cannot be written', () => {
+  it('exits 2 and says why; the run itself is stored', async () => {
+    const db = path.join(dir, 'c', 'c.db');
+    const out = path.join(dir, 'no-such-folder', 'run.zip');
+    const r = await runCli(['audit', target.url, '--ca', caFile, '--http-url', target.httpUrl, '--db', db, '--quiet', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`run file ${out} not written`);
+    expect(existsSync(out)).toBe(false);
+    expect(onlyRun(db)).toHaveLength(1);
+  });
+});
+
 describe('pruefstand import refuses a tampered file and writes nothing', () => {
   const storeT = path.join(dir, 't', 't.db');
   const otherKey = () => {
