@@ -29,6 +29,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (command === 'registers') return await (await import('./cli/registers-command.js')).registersCommand(rest, io, lang);
     if (command === 'findings') return await (await import('./cli/findings-command.js')).findingsCommand(rest, io, lang);
     if (command === 'attest') return await (await import('./cli/attest-command.js')).attestCommand(rest, io, lang);
+    if (command === 'import') return await (await import('./cli/import-command.js')).importCommand(rest, io, lang);
     if (command === 'report') return await (await import('./cli/report-command.js')).reportCommand(rest, io, lang);
     throw new UsageError(text(lang, 'unknownCommand', { command }));
   } catch (err) {

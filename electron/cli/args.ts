@@ -34,6 +34,8 @@ export interface AuditArgs {
   pdf: string | null;
   xlsx: string | null;
   pack: string | null;
+  /** A signed run file to carry the stored run to another store (`pruefstand import`). */
+  out: string | null;
   auditor: string | null;
   /** Compare the reports with the previous run of the installation or a run by number (--compare); null: no comparison. */
   compare: 'previous' | number | null;
@@ -113,6 +115,7 @@ export function parseAuditArgs(argv: string[], envLang: Lang): AuditArgs {
     pdf: { type: 'string' },
     xlsx: { type: 'string' },
     pack: { type: 'string' },
+    out: { type: 'string' },
     auditor: { type: 'string' },
     compare: { type: 'string' },
     vendors: { type: 'string' },
@@ -152,6 +155,7 @@ export function parseAuditArgs(argv: string[], envLang: Lang): AuditArgs {
     pdf: values.pdf ?? null,
     xlsx: values.xlsx ?? null,
     pack: values.pack ?? null,
+    out: values.out ?? null,
     auditor: values.auditor ?? null,
     compare,
     vendors: values.vendors ?? null,

@@ -3,13 +3,16 @@ import path from 'node:path';
 import { clientRegisters, vendorCatalogue } from '../core/audit/client-registers';
 import { loadCompiledChecklist } from '../core/checklist/compiled';
 import { DEFAULT_NET_OPTIONS, trustConfig } from '../core/net/options';
+import { engineVersion, TOOL_NAME } from '../core/package-root';
 import { defaultStorePath } from '../core/store/paths';
+import type { Store } from '../core/store';
 import type { Lang } from '../shared/domain';
 import { parseAuditArgs, UsageError } from './args';
 import { auditJson } from './json-output';
 import { createProgress } from './progress';
 import { summaryTable } from './summary-table';
 import { ftext } from './findings-texts';
+import { ftext as runfileText } from './runfile-texts';
 import { text } from './texts';
 import { compareTarget, reportTargets, writeReports } from './report-command';
 import { sshSource } from './ssh-options';
@@ -28,6 +31,20 @@ function readCa(file: string, lang: Lang): string {
     throw new UsageError(text(lang, 'caUnreadable', { file, reason: (err as Error).message }));
   }
   return pem;
+}
+
+/** Writes the signed run file; says why not (on stderr) and returns true when it could not. */
+async function writeOut(store: Store, runId: number, file: string, lang: Lang, report: NodeJS.WriteStream | null, stderr: NodeJS.WriteStream): Promise<boolean> {
+  const [{ writeRunFile }, { loadOrCreateSigningKey }] = await Promise.all([import('../core/runfile/write.js'), import('../core/reports/signing-key.js')]);
+  try {
+    const key = loadOrCreateSigningKey(path.dirname(store.file));
+    const written = await writeRunFile({ store, runIds: [runId], key, file, tool: { name: TOOL_NAME, version: engineVersion() } });
+    report?.write(runfileText(lang, 'outWritten', { file: written.file, fingerprint: key.fingerprint }) + '\n');
+    return false;
+  } catch (err) {
+    stderr.write(runfileText(lang, 'outFailed', { file, reason: (err as Error).message }) + '\n');
+    return true;
+  }
 }
 
 export async function auditCommand(argv: string[], io: Io, envLang: Lang): Promise<number> {
@@ -89,6 +106,7 @@ export async function auditCommand(argv: string[], io: Io, envLang: Lang): Promi
       if (compareWith === null) io.stderr.write(text(lang, 'noPreviousRun') + '\n');
       await writeReports(store, result.runId, targets, lang, args.auditor ?? undefined, { ...io, stdout: report }, args.quiet, compareWith ?? undefined);
     }
+    const outFailed = args.out && result.state !== 'cancelled' ? await writeOut(store, result.runId, args.out, lang, args.quiet ? null : report, io.stderr) : false;
     const json = JSON.stringify(auditJson(result, checklist, args.url.href, store.judgements.forRun(result.runId)), null, 2);
     if (jsonToStdout) io.stdout.write(json + '\n');
     else if (args.json) writeFileSync(args.json, json + '\n');
@@ -101,7 +119,8 @@ export async function auditCommand(argv: string[], io: Io, envLang: Lang): Promi
       if (ssh && !ssh.hostKeySha256 && result.sshHostKey) report.write(text(lang, 'sshHostKeySeen', { host: ssh.host, key: result.sshHostKey }) + '\n');
       if (args.json && !jsonToStdout) report.write(text(lang, 'jsonWritten', { file: args.json }) + '\n');
     }
-    const code = auditExitCode(result);
+    // A job whose run file is missing must not look done: its results would never reach the auditor's store.
+    const code = outFailed ? EXIT.usage : auditExitCode(result);
     if (code === EXIT.cancelled) io.stderr.write(text(lang, 'cancelled') + '\n');
     else if (result.unreachable) io.stderr.write(text(lang, 'unreachable', { reason: result.unreachable }) + '\n');
     return code;

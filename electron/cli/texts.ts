@@ -25,6 +25,8 @@ const de = {
   pruefstand verify-store [--db DATEI]      Prüft die Hash-Kette des Evidenzspeichers
   pruefstand verify <paket.zip> [--fingerprint HEX]
                                             Prüft Signatur und Dateien eines Evidenzpakets
+  pruefstand import <lauf.zip>… [--db DATEI] [--fingerprint HEX]
+                                            Übernimmt Lauf-Dateien (audit --out) geprüft in den Speicher
   pruefstand --version | --help
 
 Optionen für audit:
@@ -64,11 +66,15 @@ Optionen für audit:
   --compare previous|LAUF
                        die Berichte vergleichen den Lauf mit dem vorigen (previous) oder einem anderen
                        Lauf derselben Installation: behoben, verschlechtert, neu, unverändert
+  --out DATEI          signierte Lauf-Datei (ZIP) schreiben; pruefstand import übernimmt sie in einen
+                       anderen Speicher
 
 Exit-Code: 0 alle automatischen Prüfungen entschieden, keine fehlgeschlagen; 1 mindestens eine fehlgeschlagen;
 2 Aufruffehler oder Ziel gar nicht prüfbar; 3 Lauf unvollständig: mindestens eine automatische Prüfung
 konnte nicht laufen (Fehler), keine fehlgeschlagen; 130 abgebrochen (Strg+C).
-verify: 0 Paket unverändert, 1 Paket verändert oder Signatur ungültig, 2 Aufruffehler oder keine ZIP-Datei.`,
+verify: 0 Paket unverändert, 1 Paket verändert oder Signatur ungültig, 2 Aufruffehler oder keine ZIP-Datei.
+import: 0 übernommen (oder schon vorhanden), 1 Datei verändert, Signatur ungültig oder falscher Unterzeichner
+(nichts geschrieben), 2 Aufruffehler oder keine ZIP-Datei.`,
   usageHint: 'Hilfe: pruefstand --help',
   errorPrefix: 'Fehler',
   missingRunId: 'die Nummer des Laufs fehlt (pruefstand report <Lauf> --pdf DATEI …)',
@@ -186,6 +192,8 @@ const en: typeof de = {
   pruefstand verify-store [--db FILE]       Verify the evidence store's hash chain
   pruefstand verify <pack.zip> [--fingerprint HEX]
                                             Verify an evidence pack's signature and files
+  pruefstand import <run.zip>… [--db FILE] [--fingerprint HEX]
+                                            Take run files (audit --out) into the store, verified
   pruefstand --version | --help
 
 Options for audit:
@@ -225,11 +233,14 @@ Options for audit:
   --compare previous|RUN
                        the reports compare the run with the previous one (previous) or another run of
                        the same installation: fixed, regressed, new, unchanged
+  --out FILE           write a signed run file (ZIP); pruefstand import takes it into another store
 
 Exit code: 0 every automated check decided and none failed; 1 at least one failed; 2 usage error or
 the target could not be audited at all; 3 incomplete: at least one automated check could not run (error)
 and none failed; 130 cancelled (Ctrl+C).
-verify: 0 pack intact, 1 pack changed or signature invalid, 2 usage error or not a ZIP file.`,
+verify: 0 pack intact, 1 pack changed or signature invalid, 2 usage error or not a ZIP file.
+import: 0 imported (or already there), 1 file changed, signature invalid or wrong signer (nothing written),
+2 usage error or not a ZIP file.`,
   usageHint: 'Help: pruefstand --help',
   errorPrefix: 'Error',
   missingRunId: 'the run number is missing (pruefstand report <run> --pdf FILE …)',

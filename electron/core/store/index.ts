@@ -11,3 +11,5 @@ export { MAX_DOCUMENT_BYTES } from './registers';
 export type { JudgementsRepo } from './judgements';
 export { JUDGED_STATUSES } from './judgements';
 export type { FindingsRepo } from './findings';
+export type { ImportEvidenceInput, ImportInstallationInput, ImportRunInput, ImportRunOutcome, ImportRunRepo } from './import-run';
+export { runIdentity } from './import-run';

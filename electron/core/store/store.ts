@@ -4,6 +4,7 @@ import type { NewEvidence } from '../probes/types';
 import { createClientsRepo, type ClientsRepo } from './clients';
 import { openDatabase } from './db';
 import { createEvidenceRepo, type ChainHead, type StoredEvidence } from './evidence';
+import { createImportRunRepo, type ImportRunRepo } from './import-run';
 import { createInstallationSecretsRepo, type InstallationSecretsRepo } from './installation-secrets';
 import { createFindingsRepo, type FindingsRepo } from './findings';
 import { createJudgementsRepo, type JudgementsRepo } from './judgements';
@@ -26,6 +27,8 @@ export interface Store {
   readonly judgements: JudgementsRepo;
   /** Per installation: findings across audits, what the DPO tracks, and their history. */
   readonly findings: FindingsRepo;
+  /** Runs audited elsewhere, from a verified run file (core/runfile). */
+  readonly imports: ImportRunRepo;
   ensureInstallationForUrl(baseUrl: string, clientName?: string): Installation;
   startRun(meta: StartRunInput): number;
   /** Stores the run's verdicts, then applies them to the installation's findings (opened, fixed, reopened). */
@@ -64,6 +67,7 @@ export function openStore(file: string): Store {
       registers,
       judgements: createJudgementsRepo(db, evidence.addEvidence, registers.readDocument),
       findings,
+      imports: createImportRunRepo({ db, dbFile: abs, clients, installations, addEvidence: evidence.addEvidence, finishRun: (id, result) => (runs.finishRun(id, result), findings.syncRun(id)) }),
       ensureInstallationForUrl: (baseUrl, clientName) => ensureInstallationForUrl(db, clients, installations, baseUrl, clientName),
       startRun: runs.startRun,
       finishRun: (runId, result) => {
