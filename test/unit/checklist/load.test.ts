@@ -203,7 +203,7 @@ describe('checklists/mautic-dsgvo.yaml', () => {
     expect(list.version).toBe('1.0.0');
     expect(list.severityWeights).toEqual({ critical: 4, high: 3, medium: 2, low: 1 });
     expect(list.verdictCredit).toEqual({ pass: 1, warn: 0.5, fail: 0 });
-    expect(Object.keys(list.commonMessages).sort()).toEqual(['not-automated', 'probe-error']);
+    expect(Object.keys(list.commonMessages).sort()).toEqual(['not-automated', 'not-rechecked', 'probe-error']);
     expect(placeholdersOf(list.commonMessages['probe-error']!.en)).toEqual(['error']);
   });
 
