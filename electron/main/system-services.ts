@@ -6,6 +6,8 @@ const FILTERS: Record<FilePurpose, Electron.FileFilter[]> = {
   config: [{ name: 'PHP (local.php)', extensions: ['php'] }, { name: '*', extensions: ['*'] }],
   crontab: [{ name: '*', extensions: ['*'] }],
   'ssh-key': [{ name: '*', extensions: ['*'] }],
+  'run-file': [{ name: 'Prüfstand run file (ZIP)', extensions: ['zip'] }, { name: '*', extensions: ['*'] }],
+  targets: [{ name: 'CSV', extensions: ['csv', 'txt'] }, { name: '*', extensions: ['*'] }],
 };
 
 /** Opens the system's file dialog over the app window; the chosen path, or null when cancelled. */

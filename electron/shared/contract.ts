@@ -164,6 +164,9 @@ export const auditEventSchema = z.discriminatedUnion('type', [
 ]);
 
 export const REPORT_KINDS = ['pdf', 'xlsx', 'pack'] as const;
+/** What the system's file dialog is asked to pick. */
+export const FILE_PURPOSES = ['config', 'crontab', 'ssh-key', 'run-file', 'targets'] as const;
+export type FilePurpose = (typeof FILE_PURPOSES)[number];
 
 const none = z.object({}).strict();
 const channel = <A extends z.ZodType, R extends z.ZodType>(args: A, result: R) => ({ args, result });
@@ -174,7 +177,7 @@ export const CONTRACT = {
     z.object({ version: z.string(), locale: z.string(), storeFile: z.string(), canPickFiles: z.boolean(), canKeepSecrets: z.boolean() }),
   ),
   /** The system's file dialog (app only); null when the user cancels. */
-  'files:pick': channel(z.object({ purpose: z.enum(['config', 'crontab', 'ssh-key']) }).strict(), z.string().nullable()),
+  'files:pick': channel(z.object({ purpose: z.enum(FILE_PURPOSES) }).strict(), z.string().nullable()),
   'clients:list': channel(none, z.array(clientSchema)),
   'clients:create': channel(clientInputSchema.strict(), clientSchema),
   'clients:update': channel(z.object({ id, patch: clientInputSchema.partial().strict() }).strict(), clientSchema),

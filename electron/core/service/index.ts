@@ -1,4 +1,4 @@
-import type { AuditEventEnvelope } from '../../shared/contract';
+import type { AuditEventEnvelope, FilePurpose } from '../../shared/contract';
 import { loadChecklist, type Checklist } from '../checklist/load';
 import { loadShippedVendorCatalogue } from '../checklist/vendors-compiled';
 import { loadVendorCatalogue } from '../checklist/vendors-load';
@@ -32,7 +32,7 @@ export interface ServiceOptions {
   vault?: SecretVault;
 }
 
-export type FilePurpose = 'config' | 'crontab' | 'ssh-key';
+export type { FilePurpose } from '../../shared/contract';
 export type { SecretVault } from './config-source';
 
 /** Everything the app can ask of the core, over one store. Opening a corrupt store throws StoreError. */

@@ -1,8 +1,8 @@
 import type { Installation, InstallationInput } from '../../../electron/shared/contract';
 import type { SshAuthKind } from '../../../electron/shared/domain';
-import { api } from '../api';
 import { Field } from '../components/Field';
 import { useI18n } from '../i18n/context';
+import { PathInput } from '../components/PathInput';
 import { useAppInfo } from '../state/useAppInfo';
 
 /** What the form holds for the installation's own files: form pages, local.php, crontab, or an SSH login. */
@@ -65,39 +65,6 @@ export function sourcesInput(d: SourcesDraft): Pick<InstallationInput, 'formUrls
         }
       : null,
   };
-}
-
-interface PathInputProps {
-  label: string;
-  hint?: string;
-  value: string;
-  purpose: 'config' | 'crontab' | 'ssh-key';
-  onChange(value: string): void;
-  errors?: string[];
-}
-
-/** A file path typed in, or chosen with the system's file dialog where the app has one. */
-function PathInput({ label, hint, value, purpose, onChange, errors }: PathInputProps) {
-  const { t } = useI18n();
-  const info = useAppInfo();
-  async function browse() {
-    const picked = await api['files:pick']({ purpose });
-    if (picked.ok && picked.value) onChange(picked.value);
-  }
-  return (
-    <Field label={label} hint={hint} errors={errors}>
-      {(p) => (
-        <div className="input-with-button">
-          <input {...p} type="text" className="mono" value={value} onChange={(e) => onChange(e.target.value)} spellCheck={false} autoComplete="off" />
-          {info?.canPickFiles && (
-            <button type="button" onClick={() => void browse()}>
-              {t.sources.browse}
-            </button>
-          )}
-        </div>
-      )}
-    </Field>
-  );
 }
 
 interface SourcesFieldsProps {
