@@ -229,6 +229,17 @@ export const CONTRACT = {
   'judgements:withdraw': channel(z.object({ id, by: text(200).trim().min(1), reason: text(20_000).trim().min(1, 'a reason is required') }).strict(), judgementSchema),
   /** Two runs of one installation side by side: fixed, regressed, new, unchanged, undecided, each with its evidence. */
   'runs:compare': channel(compareArgsSchema, comparisonViewSchema),
+  /** Takes a signed run file (audit --out, made elsewhere) into the store, verified; refused files write nothing. */
+  'runs:import': channel(
+    z.object({ file: text(4096).trim().min(1, 'the path of the run file is required'), fingerprint: z.string().trim().regex(/^[0-9a-fA-F:\s]{16,200}$/, 'a fingerprint in hex').optional() }).strict(),
+    z.object({
+      ok: z.boolean(),
+      fingerprint: z.string().nullable(),
+      fingerprintMatches: z.boolean().nullable(),
+      problems: z.array(z.object({ path: z.string(), problem: z.string(), reason: z.string() })),
+      runs: z.array(z.object({ status: z.enum(['imported', 'already-imported']), runId: id, client: z.string(), installation: z.string(), evidence: z.number() })),
+    }),
+  ),
 } as const;
 
 export type Contract = typeof CONTRACT;

@@ -13,6 +13,7 @@ import { evidenceView } from './evidence-view';
 import { createReportExporter } from './reports';
 import { createRegisterService } from './registers';
 import { findingViews } from './findings';
+import { importRunFileView } from './imports';
 import { runView } from './run-view';
 import type { AppService, Handlers } from './types';
 
@@ -108,6 +109,7 @@ export function createAppService(options: ServiceOptions): AppService {
       return store.judgements.forRun(runId);
     },
     'judgements:record': ({ runId, attachments, ...input }) => registers.recordJudgement(runId, input, attachments),
+    'runs:import': ({ file, fingerprint }) => importRunFileView(store, file, fingerprint),
     'findings:list': ({ installationId, clientId, lang }) => findingViews(store, checklist(), { installationId, clientId }, lang),
     'findings:update': ({ id, patch, by }) => store.findings.update(id, patch, by),
     'findings:comment': ({ id, text, by }) => store.findings.comment(id, text, by),

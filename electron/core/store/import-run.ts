@@ -94,7 +94,8 @@ export function createImportRunRepo(deps: ImportRunDeps) {
      VALUES (@installationId, @checklistId, @checklistVersion, @engineVersion, @targetUrl, @optionsJson, 'running', @startedAt, @pid, @host)`,
   );
   const candidates = db.prepare<[number, string], CandidateRow>('SELECT id, engine_version, target_url, started_at FROM runs WHERE installation_id = ? AND started_at = ?');
-  const evidenceShas = db.prepare<[number], { sha256: string }>('SELECT DISTINCT sha256 FROM evidence WHERE run_id = ?');
+  // What a run saw: its evidence without what was sealed into it afterwards (findings changes, judgements).
+  const evidenceShas = db.prepare<[number], { sha256: string }>("SELECT DISTINCT sha256 FROM evidence WHERE run_id = ? AND kind NOT IN ('remediation', 'judgement')");
 
   /** The local run that is this one (imported before, or audited here), if any. */
   const sameRun = (installationId: number, input: ImportRunInput): number | null => {
@@ -179,6 +180,9 @@ export function createImportRunRepo(deps: ImportRunDeps) {
 }
 
 export const runIdentityOf = (input: ImportRunInput): string =>
-  runIdentity({ engineVersion: input.run.engineVersion, targetUrl: input.run.targetUrl, startedAt: input.run.startedAt, evidenceShas: input.evidence.map((e) => e.sha256) });
+  runIdentity({ engineVersion: input.run.engineVersion, targetUrl: input.run.targetUrl, startedAt: input.run.startedAt, evidenceShas: input.evidence.filter((e) => !AFTERWARDS.includes(e.kind)).map((e) => e.sha256) });
+
+/** Evidence sealed into a run after it ended: not part of what identifies the run. */
+const AFTERWARDS: readonly string[] = ['remediation', 'judgement'];
 
 export type ImportRunRepo = ReturnType<typeof createImportRunRepo>;

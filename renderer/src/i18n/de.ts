@@ -1,6 +1,7 @@
 import { completenessLabels } from '../../../electron/shared/completeness-texts';
 import type { Messages } from './types';
 import { findingsDe } from './findings-de';
+import { importsDe } from './imports-de';
 import { compareDe } from './compare-de';
 import { judgementDe, registersDe } from './registers-de';
 
@@ -330,5 +331,6 @@ export const de: Messages = {
   registers: registersDe,
   judgement: judgementDe,
   findings: findingsDe,
+  imports: importsDe,
   compare: compareDe,
 };

@@ -1,6 +1,7 @@
 import { completenessLabels } from '../../../electron/shared/completeness-texts';
 import type { Messages } from './types';
 import { findingsEn } from './findings-en';
+import { importsEn } from './imports-en';
 import { compareEn } from './compare-en';
 import { judgementEn, registersEn } from './registers-en';
 
@@ -330,5 +331,6 @@ export const en: Messages = {
   registers: registersEn,
   judgement: judgementEn,
   findings: findingsEn,
+  imports: importsEn,
   compare: compareEn,
 };

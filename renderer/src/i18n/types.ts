@@ -2,6 +2,7 @@ import type { Completeness } from '../../../electron/shared/completeness';
 import type { ErrorCode } from '../../../electron/shared/contract';
 import type { Lang, Severity, Status } from '../../../electron/shared/domain';
 import type { FindingMessages } from './findings-types';
+import type { ImportMessages } from './imports-types';
 import type { CompareMessages } from './compare-types';
 import type { JudgementMessages, RegisterMessages } from './registers-types';
 
@@ -303,5 +304,6 @@ export interface Messages {
   registers: RegisterMessages;
   judgement: JudgementMessages;
   findings: FindingMessages;
+  imports: ImportMessages;
   compare: CompareMessages;
 }

@@ -1,8 +1,9 @@
 import { PageHeading } from '../components/PageHeading';
 import { useI18n } from '../i18n/context';
 import type { Navigate } from '../routes';
+import { RunFileImport } from './imports/RunFileImport';
 
-export function HomeView({ hasClients, navigate }: { hasClients: boolean | null; navigate: Navigate }) {
+export function HomeView({ hasClients, navigate, onImported }: { hasClients: boolean | null; navigate: Navigate; onImported(): void }) {
   const { t } = useI18n();
   return (
     <section className="view home">
@@ -15,6 +16,7 @@ export function HomeView({ hasClients, navigate }: { hasClients: boolean | null;
           {t.nav.newClient}
         </button>
       </div>
+      <RunFileImport onImported={onImported} />
     </section>
   );
 }

@@ -38,7 +38,7 @@ export function MainView({ route, navigate, directory, audits }: MainViewProps) 
   const home = () => navigate({ name: 'home' });
 
   if (route.name === 'home') {
-    return <HomeView hasClients={directory.clients === null ? null : directory.clients.length > 0} navigate={navigate} />;
+    return <HomeView hasClients={directory.clients === null ? null : directory.clients.length > 0} navigate={navigate} onImported={() => void directory.reloadClients()} />;
   }
   if (route.name === 'client-new') {
     return (
