@@ -15,6 +15,7 @@ import {
   uploadSchema,
 } from './contract-registers';
 import { findingEventSchema, findingPatchSchema, findingViewSchema } from './contract-findings';
+import { dashboardArgsSchema, dashboardSchema } from './contract-dashboard';
 import { ERROR_CAUSES, LANGS, RUN_STATES, SEVERITIES, SSH_AUTH_KINDS, STATUSES } from './domain';
 
 const id = z.number().int().positive();
@@ -223,6 +224,8 @@ export const CONTRACT = {
   'findings:comment': channel(z.object({ id, text: text(20_000).trim().min(1, 'the comment is empty'), by: text(200).trim().min(1, 'who comments is required') }).strict(), findingEventSchema),
   'findings:history': channel(z.object({ id }).strict(), z.array(findingEventSchema)),
   'judgements:withdraw': channel(z.object({ id, by: text(200).trim().min(1), reason: text(20_000).trim().min(1, 'a reason is required') }).strict(), judgementSchema),
+  /** The DPO's dashboard of an installation or a client: score over time, open findings, due dates; today defaults to the UTC day. */
+  'dashboard:get': channel(dashboardArgsSchema, dashboardSchema),
 } as const;
 
 export type Contract = typeof CONTRACT;

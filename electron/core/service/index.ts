@@ -12,6 +12,7 @@ import { evidenceView } from './evidence-view';
 import { createReportExporter } from './reports';
 import { createRegisterService } from './registers';
 import { findingViews } from './findings';
+import { buildDashboard, utcToday } from './dashboard';
 import { runView } from './run-view';
 import type { AppService, Handlers } from './types';
 
@@ -115,6 +116,7 @@ export function createAppService(options: ServiceOptions): AppService {
       return store.findings.history(id);
     },
     'judgements:withdraw': ({ id, by, reason }) => store.judgements.withdraw(id, by, reason),
+    'dashboard:get': ({ installationId, clientId, lang, today }) => buildDashboard(store, checklist(), installationId !== undefined ? { installationId } : { clientId: clientId! }, { lang, today: today ?? utcToday() }),
   };
 
   return {
