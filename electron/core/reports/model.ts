@@ -10,6 +10,7 @@ import { runView } from '../service/run-view';
 import type { ChainHead, Store, StoredEvidence } from '../store';
 import { reportJudgements, withEvidence, type ReportJudgement } from './judgements';
 import { keyEvidence, type KeyEvidence } from './key-evidence';
+import { reportHistory, type ReportHistory } from './history';
 
 export interface RemediationRow {
   itemId: string;
@@ -67,6 +68,8 @@ export interface ReportModel {
   /** The run's evidence, then that of judgements carried from earlier runs (sealed judgement, attachments). */
   evidence: StoredEvidence[];
   chainHead: ChainHead | null;
+  /** The installation's score over time and its findings as of the report date. */
+  history: ReportHistory;
 }
 
 export interface ReportOptions {
@@ -149,5 +152,6 @@ export function buildReportModel(store: Store, runId: number, options: ReportOpt
     judgements: judged.judgements,
     evidence: withEvidence(evidence, judged.evidence),
     chainHead: store.chainHead(),
+    history: reportHistory(store, checklist, run.installationId, options.lang, options.now ?? new Date()),
   };
 }

@@ -8,6 +8,7 @@ import type { ReportModel } from './model';
 import { createDoc, drawPageFurniture, drawToc, type Ctx } from './pdf-layout';
 import { drawAppendix, drawItem, drawItemsTitle, drawRemediation } from './pdf-items';
 import { drawJudgements } from './pdf-judgements';
+import { drawDashboard } from './pdf-dashboard';
 import { drawCover, drawSummary } from './pdf-summary';
 import { reportTexts } from './texts';
 
@@ -16,7 +17,7 @@ export type PdfProgress = (done: number, total: number) => void;
 export async function writePdf(model: ReportModel, file: string, onProgress?: PdfProgress): Promise<void> {
   const tmp = `${file}.tmp`;
   const t = reportTexts(model.lang);
-  const total = model.items.length + 6;
+  const total = model.items.length + 7;
   let done = 0;
   const step = () => onProgress?.(++done, total);
 
@@ -45,6 +46,8 @@ export async function writePdf(model: ReportModel, file: string, onProgress?: Pd
       step();
     });
     drawRemediation(ctx);
+    step();
+    drawDashboard(ctx);
     step();
     drawJudgements(ctx);
     step();

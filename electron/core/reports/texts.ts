@@ -1,6 +1,7 @@
 // Every fixed text of the PDF report, in German and English. The renderers never inline a word of their own.
 import type { EvidenceKind, Lang, Severity, Status } from '../../shared/domain';
 import { JUDGEMENT_TEXTS, type JudgementTexts } from './judgement-texts';
+import { DASHBOARD_TEXTS, type DashboardTexts } from './dashboard-texts';
 import type { RemediationRow } from './model';
 
 export interface ReportTexts {
@@ -91,6 +92,7 @@ export interface ReportTexts {
   remediationStatuses: Record<RemediationRow['remediationStatus'], string>;
   evidenceKinds: Record<EvidenceKind, string>;
   judgements: JudgementTexts;
+  dashboard: DashboardTexts;
 }
 
 const de: ReportTexts = {
@@ -176,6 +178,7 @@ const de: ReportTexts = {
   remediationStatuses: { open: 'Offen', 'in-progress': 'In Arbeit', done: 'Erledigt', 'accepted-risk': 'Risiko akzeptiert' },
   evidenceKinds: { 'http-exchange': 'HTTP-Austausch', 'tls-handshake': 'TLS-Handshake', 'tls-protocols': 'TLS-Protokolle', 'http-body': 'HTTP-Inhalt', 'config-file': 'Konfigurationsdatei (geschwärzt)', 'command-output': 'Befehlsausgabe', 'page-text': 'Seitentext', registers: 'Register (Verarbeitungen, Auftragsverarbeiter)', judgement: 'Urteil des Prüfers', document: 'Dokument', remediation: 'Maßnahmenverfolgung' },
   judgements: JUDGEMENT_TEXTS.de,
+  dashboard: DASHBOARD_TEXTS.de,
 };
 
 const en: ReportTexts = {
@@ -261,6 +264,7 @@ const en: ReportTexts = {
   remediationStatuses: { open: 'Open', 'in-progress': 'In progress', done: 'Done', 'accepted-risk': 'Risk accepted' },
   evidenceKinds: { 'http-exchange': 'HTTP exchange', 'tls-handshake': 'TLS handshake', 'tls-protocols': 'TLS protocols', 'http-body': 'HTTP body', 'config-file': 'Configuration file (redacted)', 'command-output': 'Command output', 'page-text': 'Page text', registers: 'Registers (processing, processors)', judgement: "Auditor's judgement", document: 'Document', remediation: 'Remediation tracking' },
   judgements: JUDGEMENT_TEXTS.en,
+  dashboard: DASHBOARD_TEXTS.en,
 };
 
 export const REPORT_TEXTS: Record<Lang, ReportTexts> = { de, en };
