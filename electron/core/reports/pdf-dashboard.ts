@@ -43,11 +43,11 @@ export function drawDashboard(ctx: Ctx): void {
     table(
       doc,
       [
-        { header: dt.finding, width: 0.44 },
-        { header: t.severity, width: 0.12 },
+        { header: dt.finding, width: 0.4 },
+        { header: t.severity, width: 0.14 },
         { header: dt.owner, width: 0.2 },
         { header: dt.dueOn, width: 0.12 },
-        { header: dt.daysOverdue, width: 0.12, align: 'right' },
+        { header: dt.daysOverdue, width: 0.14, align: 'right' },
       ],
       history.overdue.map((f) => [
         f.subject ? `${f.title}\n${f.subject}` : f.title,
@@ -116,7 +116,7 @@ function drawScoreChart(ctx: Ctx, points: ScorePoint[]): void {
   setFont(doc, 'regular', 8).fillColor(COLORS.text).text(t.dashboard.legendComplete, left + 12, legendY, { lineBreak: false });
   const second = left + 12 + doc.widthOfString(t.dashboard.legendComplete) + 24;
   drawPoint(doc, second, legendY + 4, false);
-  doc.text(t.dashboard.legendProvisional, second + 8, legendY, { lineBreak: false });
+  setFont(doc, 'regular', 8).fillColor(COLORS.text).text(t.dashboard.legendProvisional, second + 8, legendY, { lineBreak: false });
   doc.fillColor(COLORS.text);
   doc.x = doc.page.margins.left;
   doc.y = legendY + 18;
