@@ -114,9 +114,12 @@ function drawScoreChart(ctx: Ctx, points: ScorePoint[]): void {
   const legendY = bottom + 20;
   drawPoint(doc, left + 4, legendY + 4, true);
   setFont(doc, 'regular', 8).fillColor(COLORS.text).text(t.dashboard.legendComplete, left + 12, legendY, { lineBreak: false });
-  const second = left + 12 + doc.widthOfString(t.dashboard.legendComplete) + 24;
-  drawPoint(doc, second, legendY + 4, false);
-  setFont(doc, 'regular', 8).fillColor(COLORS.text).text(t.dashboard.legendProvisional, second + 8, legendY, { lineBreak: false });
+  // The hollow point is explained only where one is drawn: a report of complete runs says nothing provisional.
+  if (points.some((p) => !p.complete)) {
+    const second = left + 12 + doc.widthOfString(t.dashboard.legendComplete) + 24;
+    drawPoint(doc, second, legendY + 4, false);
+    setFont(doc, 'regular', 8).fillColor(COLORS.text).text(t.dashboard.legendProvisional, second + 8, legendY, { lineBreak: false });
+  }
   doc.fillColor(COLORS.text);
   doc.x = doc.page.margins.left;
   doc.y = legendY + 18;
