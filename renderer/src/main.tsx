@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles.css';
 import './styles-registers.css';
+import './styles-dashboard.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('#root missing in index.html');

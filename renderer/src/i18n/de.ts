@@ -1,6 +1,7 @@
 import { completenessLabels } from '../../../electron/shared/completeness-texts';
 import type { Messages } from './types';
 import { judgementDe, registersDe } from './registers-de';
+import { dashboardDe } from './dashboard-de';
 
 export const de: Messages = {
   productName: 'Prüfstand',
@@ -327,4 +328,5 @@ export const de: Messages = {
   },
   registers: registersDe,
   judgement: judgementDe,
+  dashboard: dashboardDe,
 };

@@ -1,6 +1,7 @@
 import { completenessLabels } from '../../../electron/shared/completeness-texts';
 import type { Messages } from './types';
 import { judgementEn, registersEn } from './registers-en';
+import { dashboardEn } from './dashboard-en';
 
 export const en: Messages = {
   productName: 'Prüfstand',
@@ -327,4 +328,5 @@ export const en: Messages = {
   },
   registers: registersEn,
   judgement: judgementEn,
+  dashboard: dashboardEn,
 };

@@ -2,6 +2,7 @@ import type { Completeness } from '../../../electron/shared/completeness';
 import type { ErrorCode } from '../../../electron/shared/contract';
 import type { Lang, Severity, Status } from '../../../electron/shared/domain';
 import type { JudgementMessages, RegisterMessages } from './registers-types';
+import type { DashboardMessages } from './dashboard-types';
 
 /** Every text the UI shows, one key per text. de.ts and en.ts must both fill every key. */
 export interface Messages {
@@ -300,4 +301,5 @@ export interface Messages {
   };
   registers: RegisterMessages;
   judgement: JudgementMessages;
+  dashboard: DashboardMessages;
 }

@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/context';
 import type { Navigate } from '../routes';
 import type { AuditProgress } from '../state/auditProgress';
 import { RunHistory } from './RunHistory';
+import { DashboardPanel } from './dashboard/DashboardPanel';
 
 interface InstallationViewProps {
   client: Client;
@@ -121,6 +122,8 @@ export function InstallationView({ client, installation, activeAudit, historyKey
           <dd>{dateTime(installation.createdAt)}</dd>
         </dl>
       </section>
+
+      <DashboardPanel scope={{ installationId: installation.id }} refreshKey={historyKey} />
 
       <RunHistory installationId={installation.id} refreshKey={historyKey} onOpen={(runId) => navigate({ name: 'run', ...ids, runId })} />
 
