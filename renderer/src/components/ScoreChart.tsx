@@ -12,6 +12,9 @@ const GRID = [0, 25, 50, 75, 100];
 const LABEL_GAP = 90;
 export const SERIES_COLORS = ['#1d5aa3', '#2e7d32', '#ad1457', '#b25e00', '#6a1b9a', '#00838f'];
 
+/** Date labels near either edge grow inwards so that they are not cut off. */
+const anchorOf = (x: number) => (x - PAD.left < LABEL_GAP / 2 ? 'start' : WIDTH - x < LABEL_GAP / 2 ? 'end' : 'middle');
+
 interface Placed extends ScorePoint {
   x: number;
   y: number;
@@ -64,7 +67,7 @@ export function ScoreChart({ series }: { series: InstallationSeries[] }) {
           {d.scoreAxis}
         </text>
         {labels.map((l) => (
-          <text key={l.at} x={l.x} y={HEIGHT - PAD.bottom + 18} textAnchor="middle" className="chart-label">
+          <text key={l.at} x={l.x} y={HEIGHT - PAD.bottom + 18} textAnchor={anchorOf(l.x)} className="chart-label">
             {date(l.at)}
           </text>
         ))}
@@ -82,7 +85,7 @@ export function ScoreChart({ series }: { series: InstallationSeries[] }) {
       </svg>
       <figcaption className="score-chart-legend" aria-hidden="true">
         {multi &&
-          series.map((s, i) => (
+          series.map((s, i) => s.points.length > 0 && (
             <span key={s.installationId} className="legend-entry">
               <span className="legend-swatch" style={{ background: SERIES_COLORS[i % SERIES_COLORS.length] }} />
               {s.name}
