@@ -182,7 +182,7 @@ describe('the workstation in Chromium', () => {
     await main().getByRole('button', { name: 'Back to the installation' }).click();
     await runAuditAndOpenResults();
     await main().getByRole('button', { name: 'Back to the installation' }).click();
-    const history = main().getByRole('table');
+    const history = main().getByRole('table', { name: 'Audit history' });
     await history.waitFor();
     const open = history.getByRole('button', { name: /^Open audit of / });
     expect(await open.count()).toBe(2);
@@ -250,7 +250,7 @@ describe('the workstation in Chromium', () => {
     expect(await main().locator('.run-summary .run-state').innerText()).toBe('Incomplete');
     await screenshot(page, '18-incomplete-run');
     await main().getByRole('button', { name: 'Back to the installation' }).click();
-    const row = main().getByRole('table').getByRole('row').nth(1);
+    const row = main().getByRole('table', { name: 'Audit history' }).getByRole('row').nth(1);
     await expect.poll(() => row.innerText()).toMatch(/Incomplete\s+\d+ \(provisional\)/);
     await screenshot(page, '19-incomplete-history');
   });
