@@ -16,6 +16,7 @@ import {
 } from './contract-registers';
 import { findingEventSchema, findingPatchSchema, findingViewSchema } from './contract-findings';
 import { compareArgsSchema, comparisonViewSchema } from './contract-compare';
+import { dashboardArgsSchema, dashboardSchema } from './contract-dashboard';
 import { ERROR_CAUSES, LANGS, RUN_STATES, SEVERITIES, SSH_AUTH_KINDS, STATUSES } from './domain';
 
 const id = z.number().int().positive();
@@ -240,6 +241,8 @@ export const CONTRACT = {
       runs: z.array(z.object({ status: z.enum(['imported', 'already-imported']), runId: id, client: z.string(), installation: z.string(), evidence: z.number() })),
     }),
   ),
+  /** The DPO's dashboard of an installation or a client: score over time, open findings, due dates; today defaults to the UTC day. */
+  'dashboard:get': channel(dashboardArgsSchema, dashboardSchema),
 } as const;
 
 export type Contract = typeof CONTRACT;

@@ -4,6 +4,7 @@ import { App } from './App';
 import './styles.css';
 import './styles-registers.css';
 import './views/compare/styles-compare.css';
+import './styles-dashboard.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('#root missing in index.html');

@@ -12,6 +12,7 @@ import type { ComparisonView } from '../../shared/contract-compare';
 import type { ChainHead, Store, StoredEvidence } from '../store';
 import { reportJudgements, withEvidence, type ReportJudgement } from './judgements';
 import { keyEvidence, type KeyEvidence } from './key-evidence';
+import { reportHistory, type ReportHistory } from './history';
 
 export interface RemediationRow {
   itemId: string;
@@ -69,6 +70,8 @@ export interface ReportModel {
   /** The run's evidence, then that of judgements carried from earlier runs (sealed judgement, attachments). */
   evidence: StoredEvidence[];
   chainHead: ChainHead | null;
+  /** The installation's score over time and its findings as of the report date. */
+  history: ReportHistory;
   /** Present when asked for (`--compare`): this run beside another run of its installation. */
   comparison: ReportComparison | null;
 }
@@ -166,5 +169,6 @@ export function buildReportModel(store: Store, runId: number, options: ReportOpt
     evidence: withEvidence(evidence, judged.evidence),
     chainHead: store.chainHead(),
     comparison,
+    history: reportHistory(store, checklist, run.installationId, options.lang, options.now ?? new Date()),
   };
 }

@@ -9,6 +9,7 @@ import { createDoc, drawPageFurniture, drawToc, type Ctx } from './pdf-layout';
 import { drawAppendix, drawItem, drawItemsTitle, drawRemediation } from './pdf-items';
 import { drawComparison } from './pdf-compare';
 import { drawJudgements } from './pdf-judgements';
+import { drawDashboard } from './pdf-dashboard';
 import { drawCover, drawSummary } from './pdf-summary';
 import { reportTexts } from './texts';
 
@@ -46,6 +47,8 @@ export async function writePdf(model: ReportModel, file: string, onProgress?: Pd
       step();
     });
     drawRemediation(ctx);
+    step();
+    drawDashboard(ctx);
     step();
     drawJudgements(ctx);
     step();

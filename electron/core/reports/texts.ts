@@ -2,6 +2,7 @@
 import type { EvidenceKind, Lang, Severity, Status } from '../../shared/domain';
 import { COMPARE_TEXTS, type CompareTexts } from './compare-texts';
 import { JUDGEMENT_TEXTS, type JudgementTexts } from './judgement-texts';
+import { DASHBOARD_TEXTS, type DashboardTexts } from './dashboard-texts';
 import type { RemediationRow } from './model';
 
 export interface ReportTexts {
@@ -93,6 +94,7 @@ export interface ReportTexts {
   evidenceKinds: Record<EvidenceKind, string>;
   judgements: JudgementTexts;
   compare: CompareTexts;
+  dashboard: DashboardTexts;
 }
 
 const de: ReportTexts = {
@@ -179,6 +181,7 @@ const de: ReportTexts = {
   evidenceKinds: { 'http-exchange': 'HTTP-Austausch', 'tls-handshake': 'TLS-Handshake', 'tls-protocols': 'TLS-Protokolle', 'http-body': 'HTTP-Inhalt', 'config-file': 'Konfigurationsdatei (geschwärzt)', 'command-output': 'Befehlsausgabe', 'page-text': 'Seitentext', registers: 'Register (Verarbeitungen, Auftragsverarbeiter)', judgement: 'Urteil des Prüfers', document: 'Dokument', remediation: 'Maßnahmenverfolgung' },
   judgements: JUDGEMENT_TEXTS.de,
   compare: COMPARE_TEXTS.de,
+  dashboard: DASHBOARD_TEXTS.de,
 };
 
 const en: ReportTexts = {
@@ -265,6 +268,7 @@ const en: ReportTexts = {
   evidenceKinds: { 'http-exchange': 'HTTP exchange', 'tls-handshake': 'TLS handshake', 'tls-protocols': 'TLS protocols', 'http-body': 'HTTP body', 'config-file': 'Configuration file (redacted)', 'command-output': 'Command output', 'page-text': 'Page text', registers: 'Registers (processing, processors)', judgement: "Auditor's judgement", document: 'Document', remediation: 'Remediation tracking' },
   judgements: JUDGEMENT_TEXTS.en,
   compare: COMPARE_TEXTS.en,
+  dashboard: DASHBOARD_TEXTS.en,
 };
 
 export const REPORT_TEXTS: Record<Lang, ReportTexts> = { de, en };

@@ -14,6 +14,7 @@ import { createReportExporter } from './reports';
 import { createRegisterService } from './registers';
 import { findingViews } from './findings';
 import { importRunFileView } from './imports';
+import { buildDashboard, utcToday } from './dashboard';
 import { runView } from './run-view';
 import type { AppService, Handlers } from './types';
 
@@ -119,6 +120,7 @@ export function createAppService(options: ServiceOptions): AppService {
     },
     'judgements:withdraw': ({ id, by, reason }) => store.judgements.withdraw(id, by, reason),
     'runs:compare': ({ runA, runB, lang }) => compareRunsView(store, checklist, runA, runB, lang),
+    'dashboard:get': ({ installationId, clientId, lang, today }) => buildDashboard(store, checklist(), installationId !== undefined ? { installationId } : { clientId: clientId! }, { lang, today: today ?? utcToday() }),
   };
 
   return {

@@ -4,6 +4,7 @@ import { findingsDe } from './findings-de';
 import { importsDe } from './imports-de';
 import { compareDe } from './compare-de';
 import { judgementDe, registersDe } from './registers-de';
+import { dashboardDe } from './dashboard-de';
 
 export const de: Messages = {
   productName: 'Prüfstand',
@@ -333,4 +334,5 @@ export const de: Messages = {
   findings: findingsDe,
   imports: importsDe,
   compare: compareDe,
+  dashboard: dashboardDe,
 };

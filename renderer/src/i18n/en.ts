@@ -4,6 +4,7 @@ import { findingsEn } from './findings-en';
 import { importsEn } from './imports-en';
 import { compareEn } from './compare-en';
 import { judgementEn, registersEn } from './registers-en';
+import { dashboardEn } from './dashboard-en';
 
 export const en: Messages = {
   productName: 'Prüfstand',
@@ -333,4 +334,5 @@ export const en: Messages = {
   findings: findingsEn,
   imports: importsEn,
   compare: compareEn,
+  dashboard: dashboardEn,
 };

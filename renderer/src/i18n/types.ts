@@ -5,6 +5,7 @@ import type { FindingMessages } from './findings-types';
 import type { ImportMessages } from './imports-types';
 import type { CompareMessages } from './compare-types';
 import type { JudgementMessages, RegisterMessages } from './registers-types';
+import type { DashboardMessages } from './dashboard-types';
 
 /** Every text the UI shows, one key per text. de.ts and en.ts must both fill every key. */
 export interface Messages {
@@ -306,4 +307,5 @@ export interface Messages {
   findings: FindingMessages;
   imports: ImportMessages;
   compare: CompareMessages;
+  dashboard: DashboardMessages;
 }

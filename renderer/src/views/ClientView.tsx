@@ -6,6 +6,7 @@ import { ErrorBox, type Failure } from '../components/ErrorBox';
 import { PageHeading } from '../components/PageHeading';
 import { useI18n } from '../i18n/context';
 import type { Navigate } from '../routes';
+import { DashboardPanel } from './dashboard/DashboardPanel';
 
 interface ClientViewProps {
   client: Client;
@@ -68,6 +69,8 @@ export function ClientView({ client, installations, installationsError, navigate
           </ul>
         )}
       </section>
+
+      <DashboardPanel scope={{ clientId: client.id }} />
 
       {confirming && (
         <ConfirmDialog

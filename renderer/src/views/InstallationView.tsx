@@ -11,6 +11,7 @@ import type { Navigate } from '../routes';
 import type { AuditProgress } from '../state/auditProgress';
 import { FindingsPanel } from './findings/FindingsPanel';
 import { RunHistory } from './RunHistory';
+import { DashboardPanel } from './dashboard/DashboardPanel';
 
 interface InstallationViewProps {
   client: Client;
@@ -129,6 +130,8 @@ export function InstallationView({ client, installation, activeAudit, historyKey
           <dd>{dateTime(installation.createdAt)}</dd>
         </dl>
       </section>
+
+      <DashboardPanel scope={{ installationId: installation.id }} refreshKey={historyKey} />
 
       <FindingsPanel installationId={installation.id} refreshKey={historyKey} />
 

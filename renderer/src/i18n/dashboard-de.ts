@@ -1,0 +1,38 @@
+import type { DashboardMessages } from './dashboard-types';
+
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+
+export const dashboardDe: DashboardMessages = {
+  title: 'Übersicht für den Datenschutz',
+  loading: 'Übersicht wird geladen…',
+  noAudits: 'Noch keine Audits – starten Sie das erste Audit, um den Verlauf zu sehen.',
+  chartTitle: 'Compliance-Score im Zeitverlauf',
+  chartSummary: (name, count, first, last) => `${name}: ${count} ${plural(count, 'Audit', 'Audits')}, Score zuerst ${first}, zuletzt ${last}.`,
+  chartEmptySeries: (name) => `${name}: noch keine abgeschlossenen Audits.`,
+  scoreAxis: 'Score',
+  tableCaption: 'Score-Werte der Audits',
+  date: 'Datum',
+  installation: 'Installation',
+  score: 'Score',
+  run: 'Lauf',
+  complete: 'vollständig',
+  provisional: 'vorläufig',
+  legendComplete: 'vollständiges Audit',
+  legendProvisional: 'vorläufig (nicht entschiedene Prüfungen)',
+  targetedLeftOut: (n) => `${n} gezielte ${plural(n, 'Nachprüfung', 'Nachprüfungen')} nicht eingezeichnet: ihr Score betrifft nur die nachgeprüften Prüfungen.`,
+  openTitle: 'Offene Befunde nach Schweregrad',
+  openHint: 'offen, in Bearbeitung oder als Risiko akzeptiert',
+  overdueTitle: 'Überfällig',
+  upcomingTitle: 'Fällig in den nächsten 14 Tagen',
+  noOverdue: 'Nichts überfällig.',
+  noUpcoming: 'Nichts in den nächsten 14 Tagen fällig.',
+  daysOverdue: (n) => `seit ${n} ${plural(n, 'Tag', 'Tagen')} überfällig`,
+  dueIn: (n) => (n === 0 ? 'heute fällig' : `in ${n} ${plural(n, 'Tag', 'Tagen')}`),
+  owner: 'Verantwortlich',
+  unassigned: 'nicht zugewiesen',
+  dueOn: 'fällig am',
+  oldestTitle: 'Ältester offener Befund',
+  noOpen: 'Keine offenen Befunde.',
+  age: (days) => `seit ${days} ${plural(days, 'Tag', 'Tagen')} offen`,
+  findingNumber: (id) => `Befund #${id}`,
+};

@@ -1,0 +1,38 @@
+import type { DashboardMessages } from './dashboard-types';
+
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+
+export const dashboardEn: DashboardMessages = {
+  title: 'Data protection overview',
+  loading: 'Loading the overview…',
+  noAudits: 'No audits yet — start the first audit to see the history.',
+  chartTitle: 'Compliance score over time',
+  chartSummary: (name, count, first, last) => `${name}: ${count} ${plural(count, 'audit', 'audits')}, score first ${first}, last ${last}.`,
+  chartEmptySeries: (name) => `${name}: no finished audits yet.`,
+  scoreAxis: 'Score',
+  tableCaption: 'Score of each audit',
+  date: 'Date',
+  installation: 'Installation',
+  score: 'Score',
+  run: 'Run',
+  complete: 'complete',
+  provisional: 'provisional',
+  legendComplete: 'complete audit',
+  legendProvisional: 'provisional (undecided checks)',
+  targetedLeftOut: (n) => `${n} targeted ${plural(n, 're-audit', 're-audits')} not drawn: their score covers only the re-checked checks.`,
+  openTitle: 'Open findings by severity',
+  openHint: 'open, in progress or accepted as a risk',
+  overdueTitle: 'Overdue',
+  upcomingTitle: 'Due within 14 days',
+  noOverdue: 'Nothing overdue.',
+  noUpcoming: 'Nothing due within 14 days.',
+  daysOverdue: (n) => `${n} ${plural(n, 'day', 'days')} overdue`,
+  dueIn: (n) => (n === 0 ? 'due today' : `in ${n} ${plural(n, 'day', 'days')}`),
+  owner: 'Owner',
+  unassigned: 'unassigned',
+  dueOn: 'due on',
+  oldestTitle: 'Oldest open finding',
+  noOpen: 'No open findings.',
+  age: (days) => `open for ${days} ${plural(days, 'day', 'days')}`,
+  findingNumber: (id) => `Finding #${id}`,
+};
