@@ -18,7 +18,7 @@ export type PdfProgress = (done: number, total: number) => void;
 export async function writePdf(model: ReportModel, file: string, onProgress?: PdfProgress): Promise<void> {
   const tmp = `${file}.tmp`;
   const t = reportTexts(model.lang);
-  const total = model.items.length + 7;
+  const total = model.items.length + 8;
   let done = 0;
   const step = () => onProgress?.(++done, total);
 
