@@ -1,6 +1,6 @@
 // The arguments of `pruefstand audit --targets FILE`: the options that apply to every installation of the batch.
 import path from 'node:path';
-import { DEFAULT_BATCH_CONCURRENCY } from '../core/batch/run-batch';
+import { DEFAULT_BATCH_CONCURRENCY } from '../core/batch/defaults';
 import type { Lang } from '../shared/domain';
 import { integer, langOption, parseCommandArgs, UsageError } from './args';
 import { batchText } from './batch-texts';

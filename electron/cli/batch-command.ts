@@ -91,7 +91,8 @@ export async function batchCommand(argv: string[], io: Io, envLang: Lang): Promi
     progress?.stop();
     const rows: SummaryRow[] = result.rows.map((r) => ({ ...r, exitCode: rowExitCode(r) }));
     for (const s of args.summaries) {
-      await (s.format === 'csv' ? summary.writeSummaryCsv(s.file, rows, lang) : summary.writeSummaryXlsx(s.file, rows, lang));
+      if (s.format === 'csv') await summary.writeSummaryCsv(s.file, rows, lang);
+      else await (await import('../core/batch/summary-xlsx.js')).writeSummaryXlsx(s.file, rows, lang);
     }
     if (!args.quiet) writeOutcome(io, rows, lang, dbFile, args.summaries.map((s) => s.file));
     const code = batchExitCode(rows, result.cancelled);

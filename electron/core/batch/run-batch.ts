@@ -11,11 +11,11 @@ import { createHostLimiter } from '../net/host-limiter';
 import type { NetOptions } from '../net/options';
 import type { ConfigSource, SshAuth } from '../probes/config-source';
 import type { Installation, Store } from '../store';
+import { DEFAULT_PER_HOST } from './defaults';
 import { rowOfResult, rowWithoutRun, type BatchRow } from './rows';
 import type { BatchTarget } from './targets';
 
-export const DEFAULT_BATCH_CONCURRENCY = 4;
-export const DEFAULT_PER_HOST = 2;
+export { DEFAULT_BATCH_CONCURRENCY, DEFAULT_PER_HOST } from './defaults';
 
 export interface BatchProgress {
   total: number;

@@ -57,7 +57,7 @@ export function summaryCsv(rows: readonly SummaryRow[], lang: Lang): string {
   return '\uFEFF' + [header, ...body].map((r) => r.map((v) => csvField(v, separator)).join(separator)).join('\r\n') + '\r\n';
 }
 
-async function writeAtomically(file: string, content: string | Buffer): Promise<void> {
+export async function writeAtomically(file: string, content: string | Buffer): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     await writeFile(tmp, content);
@@ -70,16 +70,4 @@ async function writeAtomically(file: string, content: string | Buffer): Promise<
 
 export async function writeSummaryCsv(file: string, rows: readonly SummaryRow[], lang: Lang): Promise<void> {
   await writeAtomically(file, summaryCsv(rows, lang));
-}
-
-export async function writeSummaryXlsx(file: string, rows: readonly SummaryRow[], lang: Lang): Promise<void> {
-  const { Workbook } = await import('exceljs');
-  const { header, body } = summaryTable(rows, lang);
-  const wb = new Workbook();
-  const ws = wb.addWorksheet(SUMMARY_TEXTS[lang].sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.addRow(header.map(safeText)).font = { bold: true };
-  for (const r of body) ws.addRow(r.map((v) => (typeof v === 'string' ? (v === '' ? null : safeText(v)) : v)));
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + body.length, column: header.length } };
-  ws.columns.forEach((c, i) => (c.width = Math.min(60, Math.max(10, ...[header[i]!, ...body.map((r) => String(r[i] ?? ''))].map((s) => s.length + 2)))));
-  await writeAtomically(file, Buffer.from(await wb.xlsx.writeBuffer()));
 }
