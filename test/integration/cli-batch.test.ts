@@ -1,5 +1,6 @@
 // `pruefstand audit --targets FILE`: many installations on few hosts, against real loopback servers that count
 // the connections open to them at once; the summary read back; every run in the store.
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -9,7 +10,7 @@ import { decodeText, parseCsv } from '../../electron/core/registers/csv';
 import { openStore } from '../../electron/core/store';
 import { tempDir } from '../fixtures/audit-harness';
 import { LOCAL_HOSTS, makeCa } from '../fixtures/certs';
-import { runCli } from '../fixtures/cli';
+import { CLI, runCli } from '../fixtures/cli';
 import { startCountingHttp, startCountingHttps, type CountingServer } from '../fixtures/connection-counter';
 import { HARDENED_HEADERS, HARDENED_PAGE } from '../fixtures/servers';
 
@@ -176,4 +177,36 @@ describe('pruefstand audit --targets', () => {
     expect(pdf.code).toBe(2);
     expect(pdf.stderr).toContain('--summary out.pdf: the name must end in .csv or .xlsx');
   });
+
+  it('cancels every running audit on Ctrl+C, keeps their runs as cancelled and exits 130', async () => {
+    const slow = await startCountingHttps(ca.issue({ commonName: 'localhost', hosts: LOCAL_HOSTS }), slowHardened(3000));
+    try {
+      const targets = path.join(dir, 'slow.csv');
+      writeFileSync(targets, `client,installation,base URL,http URL\nSlow,One,${slow.url}one/,${hosts[0]!.http.url}\nSlow,Two,${slow.url}two/,${hosts[0]!.http.url}\nSlow,Three,${slow.url}three/,${hosts[0]!.http.url}\n`);
+      const db = path.join(dir, 'cancel.db');
+      const csv = path.join(dir, 'cancel.csv');
+      const child = spawn(process.execPath, [CLI, 'audit', '--targets', targets, '--concurrency', '2', '--ca', caFile, '--db', db, '--summary', csv, '--quiet'], {
+        env: { ...process.env, LANG: 'C', LC_ALL: '' },
+      });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+      const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+      await expect.poll(() => slow.total(), { timeout: 20_000 }).toBeGreaterThan(0);
+      child.kill('SIGINT');
+      expect(await exited, stderr).toBe(130);
+      expect(stderr).toContain('Cancelled; the runs begun are stored as cancelled.');
+      const [, ...rows] = parseCsv(decodeText(readFileSync(csv)), ',').filter((row) => row.some((f) => f !== ''));
+      expect(rows.map((r) => r[4])).toEqual(['cancelled', 'cancelled', 'not started']);
+      expect(rows.map((r) => r[11])).toEqual(['130', '130', '130']);
+      const store = openStore(db);
+      try {
+        for (const row of rows.slice(0, 2)) expect(store.getRun(Number(row[3]))?.state).toBe('cancelled');
+        expect(rows[2]![3]).toBe('');
+      } finally {
+        store.close();
+      }
+    } finally {
+      await slow.close();
+    }
+  }, 60_000);
 });
