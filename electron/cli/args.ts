@@ -55,7 +55,8 @@ function parseUrl(raw: string, lang: Lang): URL {
   }
 }
 
-function integer(raw: string | undefined, option: string, min: number, max: number, fallback: number, lang: Lang): number {
+/** A whole number option within [min, max]; `fallback` when not given. */
+export function integer(raw: string | undefined, option: string, min: number, max: number, fallback: number, lang: Lang): number {
   if (raw === undefined) return fallback;
   const n = Number(raw);
   if (!/^\d+$/.test(raw) || n < min || n > max) throw usage(lang, 'invalidNumber', { option, min, max, value: raw });

@@ -1,13 +1,14 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { clientRegisters, vendorCatalogue } from '../core/audit/client-registers';
 import { loadCompiledChecklist } from '../core/checklist/compiled';
-import { DEFAULT_NET_OPTIONS, trustConfig } from '../core/net/options';
+import { DEFAULT_NET_OPTIONS } from '../core/net/options';
 import { engineVersion, TOOL_NAME } from '../core/package-root';
 import { defaultStorePath } from '../core/store/paths';
 import type { Store } from '../core/store';
 import type { Lang } from '../shared/domain';
 import { parseAuditArgs, UsageError } from './args';
+import { readCa } from './ca-file';
 import { auditJson } from './json-output';
 import { createProgress } from './progress';
 import { summaryTable } from './summary-table';
@@ -18,20 +19,8 @@ import { compareTarget, reportTargets, writeReports } from './report-command';
 import { sshSource } from './ssh-options';
 import { auditExitCode, EXIT, type Io } from './exit-codes';
 
-function readCa(file: string, lang: Lang): string {
-  let pem: string;
-  try {
-    pem = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new UsageError(text(lang, 'caUnreadable', { file, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message }));
-  }
-  try {
-    trustConfig(pem);
-  } catch (err) {
-    throw new UsageError(text(lang, 'caUnreadable', { file, reason: (err as Error).message }));
-  }
-  return pem;
-}
+/** Whether the arguments ask for a batch audit (`--targets FILE`) instead of one installation. */
+const isBatch = (argv: string[]) => argv.some((a) => a === '--targets' || a.startsWith('--targets='));
 
 /** Writes the signed run file; says why not (on stderr) and returns true when it could not. */
 async function writeOut(store: Store, runId: number, file: string, lang: Lang, report: NodeJS.WriteStream | null, stderr: NodeJS.WriteStream): Promise<boolean> {
@@ -48,6 +37,7 @@ async function writeOut(store: Store, runId: number, file: string, lang: Lang, r
 }
 
 export async function auditCommand(argv: string[], io: Io, envLang: Lang): Promise<number> {
+  if (isBatch(argv)) return (await import('./batch-command.js')).batchCommand(argv, io, envLang);
   const args = parseAuditArgs(argv, envLang);
   const { lang } = args;
   // The engine (checklist parser, probes, checks, store) loads only once the arguments are known to be good.

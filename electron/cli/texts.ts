@@ -3,6 +3,8 @@ import type { Lang, Status } from '../shared/domain';
 const de = {
   usage: `Aufruf:
   pruefstand audit <https-url> [Optionen]   Prüft eine Installation gegen die DSGVO-Checkliste
+  pruefstand audit --targets DATEI.csv [--concurrency N] [--summary DATEI.csv|.xlsx]… [Optionen]
+                                            Prüft viele Installationen (Sammelprüfung, siehe unten)
   pruefstand report <Lauf> [--db DATEI] --pdf/--xlsx/--pack DATEI [--lang de|en] [--auditor NAME] [--compare LAUF]
                                             Schreibt die Berichte eines gespeicherten Laufs
                                             (--compare: mit Vergleich zu einem anderen Lauf derselben Installation)
@@ -68,6 +70,19 @@ Optionen für audit:
                        Lauf derselben Installation: behoben, verschlechtert, neu, unverändert
   --out DATEI          signierte Lauf-Datei (ZIP) schreiben; pruefstand import übernimmt sie in einen
                        anderen Speicher
+
+Sammelprüfung (audit --targets DATEI.csv): je Zeile eine Installation, Spalten (Kopfzeile, ; oder ,):
+  Mandant, Installation, Basis-URL, HTTP-URL, Landingpages (mehrere mit Leerzeichen oder |), Formulare,
+  Datenschutzerklärung, Config (local.php, relativ zur Zieldatei), Crontab, SSH (BENUTZER@HOST[:PORT],
+  über den ssh-agent). Eine fehlerhafte Zeile: nichts wird geprüft (Exit-Code 2, alle Fehler mit Zeile und Spalte).
+  --concurrency N      gleichzeitig geprüfte Installationen (Standard: 4); je Host:Port höchstens 2 Verbindungen
+  --probe-concurrency N
+                       gleichzeitige Prüfungen je Installation (Standard: 8)
+  --summary DATEI      Übersicht je Installation als .csv oder .xlsx (mehrfach möglich)
+  auch: --db, --ca, --checklist, --timeout-ms, --vendors, --lang, --quiet
+  Exit-Code: 0 alle vollständig, keine Mängel; 1 mindestens eine Installation mit nicht erfüllter Prüfung;
+  3 mindestens eine unvollständig oder nicht erreichbar, keine Mängel; 2 Aufruffehler oder fehlerhafte
+  Zieldatei; 130 abgebrochen (Strg+C; begonnene Läufe bleiben als abgebrochen gespeichert).
 
 Exit-Code: 0 alle automatischen Prüfungen entschieden, keine fehlgeschlagen; 1 mindestens eine fehlgeschlagen;
 2 Aufruffehler oder Ziel gar nicht prüfbar; 3 Lauf unvollständig: mindestens eine automatische Prüfung
@@ -170,6 +185,8 @@ import: 0 übernommen (oder schon vorhanden), 1 Datei verändert, Signatur ungü
 const en: typeof de = {
   usage: `Usage:
   pruefstand audit <https-url> [options]    Audit an installation against the GDPR checklist
+  pruefstand audit --targets FILE.csv [--concurrency N] [--summary FILE.csv|.xlsx]… [options]
+                                            Audit many installations (batch audit, see below)
   pruefstand report <run> [--db FILE] --pdf/--xlsx/--pack FILE [--lang de|en] [--auditor NAME] [--compare RUN]
                                             Write the reports of a stored run
                                             (--compare: with a comparison to another run of the same installation)
@@ -234,6 +251,19 @@ Options for audit:
                        the reports compare the run with the previous one (previous) or another run of
                        the same installation: fixed, regressed, new, unchanged
   --out FILE           write a signed run file (ZIP); pruefstand import takes it into another store
+
+Batch audit (audit --targets FILE.csv): one installation per row, columns (header row, ; or ,):
+  client, installation, base URL, http URL, pages (several, separated by spaces or |), forms, policy URL,
+  config (local.php, relative to the targets file), crontab, ssh (USER@HOST[:PORT], over the ssh-agent).
+  Any bad row: nothing is audited (exit code 2, every error with its row and column).
+  --concurrency N      installations audited at once (default: 4); at most 2 connections per host:port
+  --probe-concurrency N
+                       checks run at once per installation (default: 8)
+  --summary FILE       one row per installation as .csv or .xlsx (repeatable)
+  also: --db, --ca, --checklist, --timeout-ms, --vendors, --lang, --quiet
+  Exit code: 0 all complete and none failed; 1 at least one installation with a failed check; 3 at least
+  one incomplete or unreachable and none failed; 2 usage error or bad targets file; 130 cancelled (Ctrl+C;
+  the runs begun stay stored as cancelled).
 
 Exit code: 0 every automated check decided and none failed; 1 at least one failed; 2 usage error or
 the target could not be audited at all; 3 incomplete: at least one automated check could not run (error)

@@ -8,6 +8,7 @@ import { AbortedError, DeadlineError, toNetError } from './errors';
 import { exchangeEvidence } from './evidence';
 import { follow, type Chain } from './follow';
 import { handshake } from './handshake';
+import { hostKey } from './host-limiter';
 import { ACCEPT_ENCODING, MAX_HEADER_BYTES, MAX_HEADER_LINES, trustConfig, type NetOptions, type TrustConfig } from './options';
 import { guardedLookup, refusal, type RedirectGuard } from './redirect-guard';
 import { resumedTlsInfo, tlsInfoOf } from './tls-info';
@@ -45,17 +46,46 @@ export function createNetClient(options: NetOptions, capture: Capture): NetClien
   const scopeOf = options.addressScope ?? scopeOfAddress;
   return {
     options,
-    request: (url, init) => request(url, init ?? {}, options, trust, capture, null),
-    follow: (url, init) => follow((u, guard) => request(u, init ?? {}, options, trust, capture, guard), url, options.maxRedirects, scopeOf),
-    handshake: (url, version) => handshake(url, version, options, trust),
+    request: (url, init) => withSlot(options, url, (release) => request(url, init ?? {}, options, trust, capture, null, release)),
+    follow: (url, init) =>
+      follow((u, guard) => withSlot(options, u, (release) => request(u, init ?? {}, options, trust, capture, guard, release)), url, options.maxRedirects, scopeOf),
+    handshake: (url, version) => withSlot(options, url, (release) => handshake(url, version, options, trust, release)),
   };
 }
+
+const NOTHING_TO_RELEASE = () => undefined;
+
+/** Runs one connection under the shared per-host limit, when there is one; `release` frees its slot. */
+async function withSlot<T>(options: NetOptions, url: URL, connect: (release: () => void) => Promise<T>): Promise<T> {
+  if (!options.hostLimiter) return connect(NOTHING_TO_RELEASE);
+  const release = await options.hostLimiter.acquire(hostKey(url), options.signal);
+  try {
+    return await connect(release);
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+/**
+ * The slot is freed when the socket has closed (the server then counts the connection gone as well), or when
+ * the request ended without one; a socket that lingers frees it after a grace period.
+ */
+const LINGER_MS = 2_000;
 
 function hostOf(url: URL): string {
   return url.hostname.replace(/^\[|\]$/g, '');
 }
 
-function request(url: URL, init: RequestInit, options: NetOptions, trust: TrustConfig, capture: Capture, guard: RedirectGuard | null): Promise<Exchange> {
+function request(
+  url: URL,
+  init: RequestInit,
+  options: NetOptions,
+  trust: TrustConfig,
+  capture: Capture,
+  guard: RedirectGuard | null,
+  release: () => void,
+): Promise<Exchange> {
   const startedAt = new Date();
   const method = init.method ?? 'GET';
   const headers: Record<string, string> = { 'user-agent': options.userAgent, accept: '*/*', 'accept-encoding': ACCEPT_ENCODING, ...init.headers };
@@ -70,11 +100,14 @@ function request(url: URL, init: RequestInit, options: NetOptions, trust: TrustC
     let settled = false;
     // Declared before finish(): a request that throws synchronously settles before any timer exists.
     let deadline: NodeJS.Timeout | undefined;
+    let socketOpened = false;
 
     const finish = (error: NetError | null) => {
       if (settled) return;
       settled = true;
       clearTimeout(deadline);
+      if (socketOpened) setTimeout(release, LINGER_MS).unref();
+      else release();
       options.signal?.removeEventListener('abort', onAbort);
       sink?.destroy();
       const read = sink?.body() ?? Buffer.alloc(0);
@@ -134,6 +167,9 @@ function request(url: URL, init: RequestInit, options: NetOptions, trust: TrustC
     options.signal?.addEventListener('abort', onAbort, { once: true });
 
     req.on('socket', (socket) => {
+      socketOpened = true;
+      if (socket.destroyed) release();
+      else socket.once('close', release);
       if (url.protocol !== 'https:') return;
       const tlsSocket = socket as TLSSocket;
       let session: Buffer | null = null;

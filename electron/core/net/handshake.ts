@@ -9,7 +9,7 @@ import type { HandshakeResult, TlsVersion } from './types';
  * One TLS handshake pinned to exactly one protocol version. A server that refuses the version answers
  * with an alert (accepted: false, error code 'tls'); a network failure means the version could not be tested.
  */
-export function handshake(url: URL, version: TlsVersion | 'default', options: NetOptions, trust: TrustConfig): Promise<HandshakeResult> {
+export function handshake(url: URL, version: TlsVersion | 'default', options: NetOptions, trust: TrustConfig, release: () => void = () => undefined): Promise<HandshakeResult> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const port = Number(url.port || 443);
   const started = Date.now();
@@ -33,9 +33,12 @@ export function handshake(url: URL, version: TlsVersion | 'default', options: Ne
         rejectUnauthorized: false,
       });
     } catch (err) {
+      release();
       return done({ accepted: false, tls: null, error: toNetError(err) });
     }
     const connected = socket;
+    // The slot of the per-host limit (client.ts) is free once the socket has closed.
+    connected.once('close', release);
     deadline = setTimeout(() => done({ accepted: false, tls: null, error: toNetError(new DeadlineError(options.timeoutMs)) }), options.timeoutMs);
     connected.once('secureConnect', () => {
       done({ accepted: true, tls: tlsInfoOf(connected, host, trust.extraCaFingerprints), error: null });

@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { createSecureContext, rootCertificates, type SecureContext, type SecureContextOptions } from 'node:tls';
 import type { AddressScope } from './address-scope';
+import type { HostLimiter } from './host-limiter';
 import type { CertificateInfo, TlsInfo, TlsVersion } from './types';
 
 export interface NetOptions {
@@ -20,6 +21,11 @@ export interface NetOptions {
    * addresses public with it.
    */
   addressScope?: (address: string) => AddressScope;
+  /**
+   * Shared by the audits of a batch: at most `perHost` connections at once to one host:port across all of them
+   * (host-limiter.ts). A single audit has none. The deadline of a request starts once it has its slot.
+   */
+  hostLimiter?: HostLimiter;
 }
 
 /** Browsers read about 256 KiB of response headers; Node's default of 16 KiB would refuse real sites. */
