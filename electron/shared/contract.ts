@@ -15,6 +15,14 @@ import {
   uploadSchema,
 } from './contract-registers';
 import { findingEventSchema, findingPatchSchema, findingViewSchema } from './contract-findings';
+import {
+  findingsExportArgsSchema,
+  findingsExportResultSchema,
+  findingsImportApplyArgsSchema,
+  findingsImportPlanSchema,
+  findingsImportPreviewArgsSchema,
+  findingsImportResultSchema,
+} from './contract-findings-xlsx';
 import { ERROR_CAUSES, LANGS, RUN_STATES, SEVERITIES, SSH_AUTH_KINDS, STATUSES } from './domain';
 
 const id = z.number().int().positive();
@@ -223,6 +231,12 @@ export const CONTRACT = {
   'findings:comment': channel(z.object({ id, text: text(20_000).trim().min(1, 'the comment is empty'), by: text(200).trim().min(1, 'who comments is required') }).strict(), findingEventSchema),
   'findings:history': channel(z.object({ id }).strict(), z.array(findingEventSchema)),
   'judgements:withdraw': channel(z.object({ id, by: text(200).trim().min(1), reason: text(20_000).trim().min(1, 'a reason is required') }).strict(), judgementSchema),
+  /** Writes an installation's or a client's open findings as a workbook for the client's team into the exports folder. */
+  'findings:export': channel(findingsExportArgsSchema, findingsExportResultSchema),
+  /** Reads a returned findings workbook: changes, conflicts with edits made in the app since the export, row errors; writes nothing. */
+  'findings:import-preview': channel(findingsImportPreviewArgsSchema, findingsImportPlanSchema),
+  /** Plans the file anew and applies it, all or nothing; with conflicts, refused ('conflict') unless resolve says ours or theirs. */
+  'findings:import-apply': channel(findingsImportApplyArgsSchema, findingsImportResultSchema),
 } as const;
 
 export type Contract = typeof CONTRACT;

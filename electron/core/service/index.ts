@@ -12,6 +12,7 @@ import { evidenceView } from './evidence-view';
 import { createReportExporter } from './reports';
 import { createRegisterService } from './registers';
 import { findingViews } from './findings';
+import { createFindingsXlsxService } from './findings-xlsx';
 import { runView } from './run-view';
 import type { AppService, Handlers } from './types';
 
@@ -60,6 +61,7 @@ export function createAppService(options: ServiceOptions): AppService {
   };
   const reports = createReportExporter(store, emit, options.reveal);
   const registers = createRegisterService(store);
+  const findingsXlsx = createFindingsXlsxService(store, () => checklist());
 
   const handlers: Handlers = {
     'app:info': () => ({ version: engineVersion(), locale: options.locale, storeFile: store.file, canPickFiles: Boolean(pickFile), canKeepSecrets: Boolean(vault) }),
@@ -115,6 +117,9 @@ export function createAppService(options: ServiceOptions): AppService {
       return store.findings.history(id);
     },
     'judgements:withdraw': ({ id, by, reason }) => store.judgements.withdraw(id, by, reason),
+    'findings:export': ({ installationId, clientId, lang }) => findingsXlsx.exportWorkbook({ installationId, clientId }, lang),
+    'findings:import-preview': ({ file, lang }) => findingsXlsx.importPreview(file, lang),
+    'findings:import-apply': ({ file, lang, by, resolve }) => findingsXlsx.importApply(file, lang, by, resolve),
   };
 
   return {
