@@ -57,6 +57,16 @@ const REGISTERS = [
   NO_IO_BUILTINS,
   { regex: '(^|/)(net|probes|checks|store|audit|service|reports|cli)(/|$)', message: 'The register files are parsed and written from bytes only: no network, store, audit or report.' },
 ];
+// The findings' workbooks (core/findings-xlsx) sit on the same parse layer. They reuse the registers' pieces and
+// the reports' pure cell guard (reports/xlsx-table, safeText), nothing else of the layers above.
+const FINDINGS_XLSX = [
+  ...CORE,
+  NO_IO_BUILTINS,
+  {
+    regex: '(^|/)(net|probes|checks|store|audit|service|cli)(/|$)|(^|/)reports/(?!xlsx-table$)|(^|/)reports$',
+    message: 'The findings workbooks are written and read from bytes only: no network, store or audit; from reports only ./xlsx-table.',
+  },
+];
 const SHARED = [
   {
     regex: '^(?!\\./|zod(/|$))|(^|/)\\.\\.(/|$)',
@@ -107,6 +117,7 @@ export default defineConfig([
   restrict(['electron/core/checks/**'], CHECKS, NO_DYNAMIC_ELECTRON),
   restrict(['electron/core/probes/**'], PROBES, NO_DYNAMIC_ELECTRON),
   restrict(['electron/core/registers/**'], REGISTERS, NO_DYNAMIC_ELECTRON),
+  restrict(['electron/core/findings-xlsx/**'], FINDINGS_XLSX, NO_DYNAMIC_ELECTRON),
   restrict(['electron/preload/**'], PRELOAD),
   restrict(['electron/bridge/**'], BRIDGE, NO_DYNAMIC_ELECTRON),
   restrict(['renderer/**'], RENDERER, NO_DYNAMIC_ELECTRON),

@@ -17,6 +17,14 @@ import {
 import { findingEventSchema, findingPatchSchema, findingViewSchema } from './contract-findings';
 import { compareArgsSchema, comparisonViewSchema } from './contract-compare';
 import { dashboardArgsSchema, dashboardSchema } from './contract-dashboard';
+import {
+  findingsExportArgsSchema,
+  findingsExportResultSchema,
+  findingsImportApplyArgsSchema,
+  findingsImportPlanSchema,
+  findingsImportPreviewArgsSchema,
+  findingsImportResultSchema,
+} from './contract-findings-xlsx';
 import { ERROR_CAUSES, LANGS, RUN_STATES, SEVERITIES, SSH_AUTH_KINDS, STATUSES } from './domain';
 
 const id = z.number().int().positive();
@@ -243,6 +251,12 @@ export const CONTRACT = {
   ),
   /** The DPO's dashboard of an installation or a client: score over time, open findings, due dates; today defaults to the UTC day. */
   'dashboard:get': channel(dashboardArgsSchema, dashboardSchema),
+  /** Writes an installation's or a client's open findings as a workbook for the client's team into the exports folder. */
+  'findings:export': channel(findingsExportArgsSchema, findingsExportResultSchema),
+  /** Reads a returned findings workbook: changes, conflicts with edits made in the app since the export, row errors; writes nothing. */
+  'findings:import-preview': channel(findingsImportPreviewArgsSchema, findingsImportPlanSchema),
+  /** Plans the file anew and applies it, all or nothing; with conflicts, refused ('conflict') unless resolve says ours or theirs. */
+  'findings:import-apply': channel(findingsImportApplyArgsSchema, findingsImportResultSchema),
 } as const;
 
 export type Contract = typeof CONTRACT;

@@ -43,6 +43,12 @@ const CASES: Case[] = [
     allowed: ['exceljs', 'node:path', '../../shared/registers', './columns', '../../shared/domain'],
   },
   {
+    file: 'electron/core/findings-xlsx/read.ts',
+    banned: ['electron', 'node:fs', 'fs', 'node:fs/promises', 'node:http', '../store', '../store/db', '../store/findings', '../net/client',
+      '../audit/run', '../service/findings', '../reports/xlsx', '../reports', '../../cli/findings-texts', '../../main/ipc'],
+    allowed: ['exceljs', 'node:crypto', '../registers/values', '../registers/read-xlsx', '../reports/xlsx-table', '../../shared/findings', './columns'],
+  },
+  {
     file: 'electron/preload/index.ts',
     banned: ['node:fs', 'fs', 'zod', 'electron/main', '../core/audit/run', '../main/ipc', '../shared/../main/ipc',
       '../../renderer/src/api'],
