@@ -2,7 +2,7 @@
 // .xlsx summary is asked for (exceljs is large).
 import { Workbook } from 'exceljs';
 import type { Lang } from '../../shared/domain';
-import { safeText } from '../reports/xlsx-table';
+import { safeText } from '../../shared/cell-text';
 import { summaryTable, writeAtomically, type SummaryRow } from './summary';
 import { SUMMARY_TEXTS } from './summary-texts';
 

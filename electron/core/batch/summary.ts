@@ -3,7 +3,7 @@
 import { rename, rm, writeFile } from 'node:fs/promises';
 import type { Lang } from '../../shared/domain';
 // xlsx-table is where reports/xlsx.ts takes safeText from; importing it here does not load exceljs.
-import { safeText } from '../reports/xlsx-table';
+import { safeText } from '../../shared/cell-text';
 import type { BatchRow } from './rows';
 import { SUMMARY_TEXTS, type SummaryTexts } from './summary-texts';
 

@@ -5,7 +5,7 @@ import type { FindingFileField, FindingsFileChange, FindingsFileConflict, Findin
 import type { Lang } from '../../shared/domain';
 import type { FindingPatch, TrackedFinding } from '../../shared/findings';
 import { cellText } from '../registers/values';
-import { safeText } from '../reports/xlsx-table';
+import { safeText } from '../../shared/cell-text';
 import { FINDING_COLUMNS, type ColumnKey } from './columns';
 import { FindingsFileError } from './errors';
 import { findingRowProblemText, type FindingRowProblem } from './messages';

@@ -7,7 +7,7 @@ import type { FindingsScopeRef } from '../../shared/contract-findings-xlsx';
 import type { Lang } from '../../shared/domain';
 import { ACTIVE_STATUSES, type FindingStatus, type TrackedFinding } from '../../shared/findings';
 import { loadExcelJs } from '../registers/exceljs';
-import { safeText } from '../reports/xlsx-table';
+import { safeText } from '../../shared/cell-text';
 import { EDITABLE_STATUSES, FINDING_COLUMNS, FINDINGS_SHEET, MEASURED_LABELS, META_SHEET, SEVERITY_LABELS, STATUS_LABELS, VALIDATION_TEXTS, type ColumnKey } from './columns';
 import { metaRows, type ExportMeta } from './meta';
 

@@ -45,8 +45,8 @@ const CASES: Case[] = [
   {
     file: 'electron/core/findings-xlsx/read.ts',
     banned: ['electron', 'node:fs', 'fs', 'node:fs/promises', 'node:http', '../store', '../store/db', '../store/findings', '../net/client',
-      '../audit/run', '../service/findings', '../reports/xlsx', '../reports', '../../cli/findings-texts', '../../main/ipc'],
-    allowed: ['exceljs', 'node:crypto', '../registers/values', '../registers/read-xlsx', '../reports/xlsx-table', '../../shared/findings', './columns'],
+      '../audit/run', '../service/findings', '../reports/xlsx', '../reports', '../reports/xlsx-table', '../../cli/findings-texts', '../../main/ipc'],
+    allowed: ['exceljs', 'node:crypto', '../registers/values', '../registers/read-xlsx', '../../shared/cell-text', '../../shared/findings', './columns'],
   },
   {
     file: 'electron/preload/index.ts',
