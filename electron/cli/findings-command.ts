@@ -19,6 +19,8 @@ const OPTIONS = {
   text: { type: 'string' },
   by: { type: 'string' },
   json: { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  resolve: { type: 'string' },
   db: { type: 'string' },
   lang: { type: 'string' },
 } as const;
@@ -34,19 +36,8 @@ function list(store: Store, target: string | undefined, values: Values, db: stri
     const bad = statuses.find((s) => !FINDING_STATUSES.includes(s));
     if (bad !== undefined) throw new UsageError(ftext(lang, 'findingsBadFilter', { value: bad }));
   }
-  let findings: TrackedFinding[];
-  if (target) {
-    const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(target) ? target : `https://${target}`;
-    const installation = store.installations.findByBaseUrl(new URL(url).href);
-    if (!installation) throw new UsageError(ftext(lang, 'findingsNoInstallation', { url, db }));
-    findings = store.findings.list(installation.id, statuses);
-  } else if (values.client) {
-    const client = store.clients.findByName(values.client);
-    if (!client) throw new UsageError(ftext(lang, 'findingsNoClient', { client: values.client, db }));
-    findings = store.findings.listForClient(client.id, statuses);
-  } else {
-    throw new UsageError(ftext(lang, 'findingsNeedTarget'));
-  }
+  const scope = scopeOf(store, target, values.client, db, lang);
+  const findings: TrackedFinding[] = scope.installationId !== undefined ? store.findings.list(scope.installationId, statuses) : store.findings.listForClient(scope.clientId!, statuses);
   if (values.json) {
     io.stdout.write(JSON.stringify(findings, null, 2) + '\n');
     return EXIT.ok;
@@ -60,6 +51,22 @@ function list(store: Store, target: string | undefined, values: Values, db: stri
     io.stdout.write(`${pad(String(f.id), 5)}${pad(severityLabel(lang, f.severity), 10)}${pad(f.status, 16)}${pad(f.dueOn ?? '–', 12)}${pad(f.owner || '–', 22)}${subjectText(f)}\n`);
   }
   return EXIT.ok;
+}
+
+/** The installation (by its https URL) or the client (--client) a command is about. */
+function scopeOf(store: Store, target: string | undefined, clientName: string | undefined, db: string, lang: Lang): { installationId?: number; clientId?: number } {
+  if (target) {
+    const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(target) ? target : `https://${target}`;
+    const installation = store.installations.findByBaseUrl(new URL(url).href);
+    if (!installation) throw new UsageError(ftext(lang, 'findingsNoInstallation', { url, db }));
+    return { installationId: installation.id };
+  }
+  if (clientName) {
+    const client = store.clients.findByName(clientName);
+    if (!client) throw new UsageError(ftext(lang, 'findingsNoClient', { client: clientName, db }));
+    return { clientId: client.id };
+  }
+  throw new UsageError(ftext(lang, 'findingsNeedTarget'));
 }
 
 function findingId(raw: string | undefined, lang: Lang): number {
@@ -109,16 +116,23 @@ function set(store: Store, id: number, values: Values, io: Io, lang: Lang): numb
 export async function findingsCommand(argv: string[], io: Io, envLang: Lang): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   const lang = langOption(values.lang, envLang);
-  const [sub, arg, extra] = positionals;
+  const [sub, arg, extra, more] = positionals;
   if (!sub) throw new UsageError(ftext(lang, 'findingsMissing'));
-  if (!['list', 'show', 'set', 'comment'].includes(sub)) throw new UsageError(ftext(lang, 'findingsUnknown', { sub }));
-  if (extra !== undefined) throw new UsageError(`unexpected argument: ${extra}`);
+  if (!['list', 'show', 'set', 'comment', 'export', 'import'].includes(sub)) throw new UsageError(ftext(lang, 'findingsUnknown', { sub }));
+  const unexpected = sub === 'export' ? more : extra;
+  if (unexpected !== undefined) throw new UsageError(`unexpected argument: ${unexpected}`);
   const db = values.db ?? defaultStorePath();
   if (!existsSync(db)) throw new UsageError(text(lang, 'storeMissing', { db }));
   const { openStore } = await import('../core/store/index.js');
   const store = openStore(db);
   try {
     if (sub === 'list') return list(store, arg, values, db, io, lang);
+    if (sub === 'export' || sub === 'import') {
+      if (!arg) throw new UsageError(ftext(lang, 'xlsxNeedFile'));
+      const xlsx = await import('./findings-xlsx-command.js');
+      if (sub === 'import') return await xlsx.importFindings(store, arg, { dryRun: values['dry-run'] ?? false, resolve: values.resolve, by: values.by?.trim() || defaultActor(io.env) }, io, lang);
+      return await xlsx.exportFindings(store, arg, scopeOf(store, extra, values.client, db, lang), io, lang);
+    }
     const id = findingId(arg, lang);
     if (sub === 'show') return show(store, id, io, lang);
     if (sub === 'set') return set(store, id, values, io, lang);

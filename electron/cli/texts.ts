@@ -24,6 +24,10 @@ const de = {
   pruefstand findings set <Nr> [--status S] [--owner NAME] [--due DATUM] [--reason TEXT] [--expires DATUM]
                                             Verantwortliche, Fälligkeit, Status (akzeptiertes Risiko mit Grund und Ablauf)
   pruefstand findings comment <Nr> --text TEXT
+  pruefstand findings export <Datei.xlsx> <https-url>|--client NAME
+                                            Offene Befunde als Mappe fürs Team des Kunden (ID-Spalte geschützt)
+  pruefstand findings import <Datei.xlsx> [--dry-run] [--resolve ours|theirs] [--by NAME]
+                                            Die zurückgegebene Mappe übernehmen: alles oder nichts; Konflikte entscheiden
   pruefstand verify-store [--db DATEI]      Prüft die Hash-Kette des Evidenzspeichers
   pruefstand verify <paket.zip> [--fingerprint HEX]
                                             Prüft Signatur und Dateien eines Evidenzpakets
@@ -206,6 +210,10 @@ const en: typeof de = {
   pruefstand findings set <id> [--status S] [--owner NAME] [--due DATE] [--reason TEXT] [--expires DATE]
                                             Owner, due date, status (an accepted risk with reason and expiry)
   pruefstand findings comment <id> --text TEXT
+  pruefstand findings export <file.xlsx> <https-url>|--client NAME
+                                            Open findings as a workbook for the client's team (ID column protected)
+  pruefstand findings import <file.xlsx> [--dry-run] [--resolve ours|theirs] [--by NAME]
+                                            Take the returned workbook back: all or nothing; decide conflicts
   pruefstand verify-store [--db FILE]       Verify the evidence store's hash chain
   pruefstand verify <pack.zip> [--fingerprint HEX]
                                             Verify an evidence pack's signature and files
