@@ -117,8 +117,9 @@ describe('comparing runs in Chromium', () => {
     await row.getByRole('button', { name: 'Open evidence 1 (after)' }).click();
     const dialog = page.getByRole('dialog', { name: /^Evidence: / });
     await dialog.waitFor();
+    // The body loads after the dialog opens: wait for it rather than read the "Loading …" state.
+    await expect.poll(() => dialog.innerText()).toMatch(/GET https:\/\/localhost:\d+\//);
     const shown = await dialog.innerText();
-    expect(shown).toMatch(/GET https:\/\/localhost:\d+\//);
     // The exchange of run 3: the Referrer-Policy header is not among what the site sent.
     expect(shown).not.toContain('strict-origin-when-cross-origin');
     await dialog.getByRole('button', { name: 'Close' }).click();
