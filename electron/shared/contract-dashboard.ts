@@ -1,14 +1,11 @@
 // The contract's schemas for the DPO's dashboard: the compliance score over time per installation, open findings
 // by severity, overdue and upcoming due dates, and the oldest open finding. Built by core/service/dashboard.ts.
 import { z } from 'zod';
+import { isoDateSchema } from './contract-dates';
 import { LANGS, SEVERITIES } from './domain';
 import { FINDING_STATUSES } from './findings';
 
 const id = z.number().int().positive();
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'a real calendar date');
 
 /** Days ahead that count as "upcoming" for a due date. */
 export const UPCOMING_DAYS = 14;
@@ -57,7 +54,7 @@ export const dashboardSchema = z.object({
 });
 
 export const dashboardArgsSchema = z
-  .object({ installationId: id.optional(), clientId: id.optional(), lang: z.enum(LANGS), today: isoDate.optional() })
+  .object({ installationId: id.optional(), clientId: id.optional(), lang: z.enum(LANGS), today: isoDateSchema.optional() })
   .strict()
   .refine((a) => (a.installationId === undefined) !== (a.clientId === undefined), 'give installationId or clientId');
 

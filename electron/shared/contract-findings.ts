@@ -1,13 +1,10 @@
 // The contract's schemas for findings across audits; the shapes mirror findings.ts.
 import { z } from 'zod';
+import { isoDateSchema } from './contract-dates';
 import { SEVERITIES } from './domain';
 import { FINDING_EVENT_KINDS, FINDING_STATUSES } from './findings';
 
 const id = z.number().int().positive();
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'a real calendar date');
 
 export const findingSchema = z.object({
   id,
@@ -36,9 +33,9 @@ export const findingPatchSchema = z
   .object({
     status: z.enum(['open', 'in-progress', 'accepted-risk', 'false-positive']).optional(),
     owner: z.string().max(200).optional(),
-    dueOn: isoDate.nullable().optional(),
+    dueOn: isoDateSchema.nullable().optional(),
     reason: z.string().max(20_000).optional(),
-    expiresOn: isoDate.nullable().optional(),
+    expiresOn: isoDateSchema.nullable().optional(),
   })
   .strict();
 

@@ -1,16 +1,13 @@
 // The contract's schemas for the registers (processors, records of processing) and the auditor's judgement.
 // Kept beside contract.ts, which lists the channels; the shapes mirror registers.ts.
 import { z } from 'zod';
+import { isoDateSchema } from './contract-dates';
 import { STATUSES } from './domain';
 import { JUDGEMENT_KINDS, LEGAL_BASES, PROCESSOR_ROLES, SPECIAL_BASES, TRANSFER_BASES } from './registers';
 
 const id = z.number().int().positive();
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lower-case hex');
 const text = (max: number) => z.string().max(max);
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'a real calendar date');
 
 /** A document sent from the renderer: at most 50 MB, as base64 (the store checks the size again). */
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
@@ -24,11 +21,11 @@ export const processorInputSchema = z.object({
   service: text(2000),
   role: z.enum(PROCESSOR_ROLES),
   country: z.string().trim().toUpperCase().regex(/^([A-Z]{2})?$/, 'a two-letter ISO country code (DE, IE, US …)'),
-  dpaSignedOn: isoDate.nullable(),
+  dpaSignedOn: isoDateSchema.nullable(),
   dpaDocument: sha256.nullable(),
   transferBasis: z.enum(TRANSFER_BASES).nullable(),
   subProcessors: z.array(text(300)).max(500),
-  nextReviewOn: isoDate.nullable(),
+  nextReviewOn: isoDateSchema.nullable(),
   notes: text(20_000),
 }).strict();
 export const processorSchema = processorInputSchema.extend({ id, clientId: id, updatedAt: z.string() });

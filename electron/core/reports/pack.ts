@@ -186,7 +186,13 @@ export async function writePack(options: WritePackOptions): Promise<WrittenPack>
   zip.addBuffer(signManifest(manifestBytes, key), SIGNATURE_PATH, { mtime, mode: 0o644, compress: false });
   zip.end();
 
-  const target = path.resolve(options.file);
+  const target = await writeZipAtomically(zip, options.file);
+  return { file: target, manifest };
+}
+
+/** Streams a finished yazl ZIP to `file`: a temp file in the same folder, fsync, rename; nothing is left on failure. */
+export async function writeZipAtomically(zip: ZipFile, file: string): Promise<string> {
+  const target = path.resolve(file);
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const out = createWriteStream(tmp, { flags: 'wx', mode: 0o644 });
@@ -210,5 +216,5 @@ export async function writePack(options: WritePackOptions): Promise<WrittenPack>
     await rm(tmp, { force: true });
     throw err;
   }
-  return { file: target, manifest };
+  return target;
 }

@@ -1,12 +1,7 @@
 // Writes a run file from stored runs: `pruefstand audit … --out run.zip` (one run now; batch audits many).
-import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
-import path from 'node:path';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
-import { signManifest } from '../reports/pack';
+import { signManifest, writeZipAtomically } from '../reports/pack';
 import type { SigningKey } from '../reports/signing-key';
 import type { Store } from '../store';
 import { EVIDENCE_DIR, MANIFEST_PATH, RUNFILE_FORMAT, RUNFILE_VERSION, SIGNATURE_PATH, serializeRunFileManifest, type RunFileEntry, type RunFileManifest } from './format';
@@ -70,33 +65,6 @@ export function runFileEntry(store: Store, runId: number): RunFileEntry {
   };
 }
 
-async function writeZipAtomically(zip: ZipFile, file: string): Promise<string> {
-  const target = path.resolve(file);
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const out = createWriteStream(tmp, { flags: 'wx', mode: 0o644 });
-    await new Promise<void>((resolve, reject) => {
-      // yazl reports a failing entry (an unreadable body) on the ZipFile, not on the stream.
-      const abort = new AbortController();
-      zip.once('error', (err: Error) => {
-        abort.abort();
-        reject(err);
-      });
-      pipeline(zip.outputStream, out, { signal: abort.signal }).then(resolve, reject);
-    });
-    const handle = await open(tmp, 'r+');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(tmp, target);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
-  return target;
-}
 
 /**
  * Entry order: evidence/<sha256> by hash (each body once, read from the store one at a time as the ZIP is

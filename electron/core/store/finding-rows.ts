@@ -1,5 +1,6 @@
 // Row <-> finding mapping and the validation of a person's changes to a finding.
 import { FINDING_STATUSES, type FindingEvent, type FindingPatch, type TrackedFinding } from '../../shared/findings';
+import { isCalendarDate } from '../../shared/dates';
 import { StoreError } from './errors';
 
 export interface FindingRow {
@@ -67,8 +68,6 @@ export const toEvent = (r: EventRow): FindingEvent => ({
   evidence: r.evidence,
 });
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isDate = (v: string) => ISO_DATE.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 
 type Editable = Pick<TrackedFinding, 'status' | 'owner' | 'dueOn' | 'reason' | 'expiresOn'>;
 
@@ -87,7 +86,7 @@ export function applyPatch(current: Editable, patch: FindingPatch, what: string)
   for (const field of ['dueOn', 'expiresOn'] as const) {
     const value = patch[field];
     if (value === undefined) continue;
-    if (value !== null && (typeof value !== 'string' || !isDate(value))) throw new StoreError('invalid', `${what}: ${field === 'dueOn' ? 'the due date' : 'the expiry'} must be a date YYYY-MM-DD`);
+    if (value !== null && (typeof value !== 'string' || !isCalendarDate(value))) throw new StoreError('invalid', `${what}: ${field === 'dueOn' ? 'the due date' : 'the expiry'} must be a date YYYY-MM-DD`);
     next[field] = value;
   }
   if (patch.reason !== undefined) {

@@ -10,6 +10,7 @@ import {
   type Processor,
   type ProcessorInput,
 } from '../../shared/registers';
+import { isCalendarDate } from '../../shared/dates';
 import { StoreError } from './errors';
 import { isSha256Hex } from './paths';
 
@@ -77,15 +78,7 @@ export const toActivity = (r: ActivityRow): Activity => ({
   updatedAt: r.updated_at,
 });
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MAX_TEXT = 20_000;
-
-function isIsoDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
 
 function text(value: unknown, field: string, what: string, required = false): string {
   if (typeof value !== 'string') throw new StoreError('invalid', `${what}: ${field} must be text`);
@@ -97,7 +90,7 @@ function text(value: unknown, field: string, what: string, required = false): st
 
 function date(value: unknown, field: string, what: string): string | null {
   if (value === null || value === undefined || value === '') return null;
-  if (typeof value !== 'string' || !isIsoDate(value)) throw new StoreError('invalid', `${what}: ${field} must be a date YYYY-MM-DD, not ${JSON.stringify(value)}`);
+  if (typeof value !== 'string' || !isCalendarDate(value)) throw new StoreError('invalid', `${what}: ${field} must be a date YYYY-MM-DD, not ${JSON.stringify(value)}`);
   return value;
 }
 
