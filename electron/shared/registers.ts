@@ -129,3 +129,8 @@ export interface RegisterImportPlan {
 export function registerKey(name: string): string {
   return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
+
+/** True when a judgement no longer answers what was measured: an attestation of a check now measured, or an override of one now manual. */
+export function isStaleJudgement(kind: JudgementKind, measured: Status): boolean {
+  return kind === 'attestation' ? measured !== 'manual' : measured === 'manual';
+}

@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type Bridge } from '../../electron/bridge/server';
 import { createAppService, type AppService } from '../../electron/core/service';
-import { localToday } from '../../renderer/src/views/dashboard/day';
+import { localToday } from '../../renderer/src/day';
 import { tempDir } from '../fixtures/audit-harness';
 import { launchChromium, screenshot } from '../fixtures/browser';
 import { LOCAL_HOSTS, makeCa } from '../fixtures/certs';

@@ -2,7 +2,7 @@
 // place of it. The measured verdicts, counts and score of the run are not touched here.
 import type { ItemView } from '../../shared/contract';
 import type { Status } from '../../shared/domain';
-import type { JudgementKind } from '../../shared/registers';
+import { isStaleJudgement, type JudgementKind } from '../../shared/registers';
 import type { Store, StoredEvidence } from '../store';
 
 export interface ReportJudgementAttachment {
@@ -40,9 +40,7 @@ export interface ReportJudgement {
 }
 
 /** True when the judgement no longer answers what was measured in this run. */
-export function isStale(kind: JudgementKind, measured: Status): boolean {
-  return kind === 'attestation' ? measured !== 'manual' : measured === 'manual';
-}
+export const isStale = isStaleJudgement;
 
 /**
  * The judgements in force for the run, ordered like the checks of the report; judgements of checks that are not

@@ -8,7 +8,7 @@ import { SeverityBadge } from '../../components/Badges';
 import { ErrorBox, type Failure } from '../../components/ErrorBox';
 import { ScoreChart } from '../../components/ScoreChart';
 import { useI18n } from '../../i18n/context';
-import { formatDay, localToday } from './day';
+import { formatDay, localToday } from '../../day';
 import { DueList } from './DueList';
 
 interface DashboardPanelProps {

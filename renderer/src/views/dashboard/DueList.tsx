@@ -1,7 +1,7 @@
 import type { DashboardFinding } from '../../../../electron/shared/contract-dashboard';
 import { SeverityBadge } from '../../components/Badges';
 import { useI18n } from '../../i18n/context';
-import { formatDay } from './day';
+import { formatDay } from '../../day';
 
 interface DueListProps {
   title: string;

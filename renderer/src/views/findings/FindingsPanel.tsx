@@ -7,13 +7,13 @@ import { ErrorBox, type Failure } from '../../components/ErrorBox';
 import { useI18n } from '../../i18n/context';
 import { FindingDialog } from './FindingDialog';
 import { findingTitle } from './title';
+import { formatDay, localToday } from '../../day';
 
 const OPEN: readonly string[] = [...ACTIVE_STATUSES, 'accepted-risk'];
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** An installation's findings across audits: open ones first, each editable by the DPO. */
 export function FindingsPanel({ installationId, refreshKey }: { installationId: number; refreshKey: number }) {
-  const { t, lang, date } = useI18n();
+  const { t, lang } = useI18n();
   const m = t.findings;
   const [findings, setFindings] = useState<FindingView[] | null>(null);
   const [error, setError] = useState<Failure | null>(null);
@@ -30,7 +30,7 @@ export function FindingsPanel({ installationId, refreshKey }: { installationId: 
   useEffect(() => void reload(), [reload, refreshKey]);
 
   const shown = (findings ?? []).filter((f) => !onlyOpen || OPEN.includes(f.status));
-  const now = today();
+  const now = localToday();
   return (
     <section className="panel findings-panel" aria-labelledby="findings-heading">
       <div className="panel-head">
@@ -76,7 +76,7 @@ export function FindingsPanel({ installationId, refreshKey }: { installationId: 
                   <td>{m.statuses[f.status]}</td>
                   <td>{f.owner || <span className="muted">{m.unassigned}</span>}</td>
                   <td>
-                    {f.dueOn ? date(f.dueOn) : t.common.none}
+                    {f.dueOn ? formatDay(f.dueOn, lang) : t.common.none}
                     {overdue && <span className="tag tag-fail">{m.overdue}</span>}
                   </td>
                   <td>{f.fixedRunId ? m.fixedIn(f.fixedRunId) : m.seenIn(f.lastSeenRunId)}</td>

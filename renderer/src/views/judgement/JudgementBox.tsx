@@ -1,4 +1,5 @@
 import type { CheckView, JudgementView } from '../../../../electron/shared/contract';
+import { isStaleJudgement } from '../../../../electron/shared/registers';
 import { StatusBadge } from '../../components/Badges';
 import { useI18n } from '../../i18n/context';
 
@@ -9,8 +10,6 @@ export interface JudgementActions {
   runId: number;
 }
 
-/** An attestation fits a manual check, an override a measured one; anything else was given for another measurement. */
-export const isStale = (j: JudgementView, check: CheckView) => (j.kind === 'attestation') !== (check.status === 'manual');
 
 /** The auditor's judgement beside the measured verdict of one check, or the button to give one. */
 export function JudgementBox({ check, actions }: { check: CheckView; actions: JudgementActions }) {
@@ -36,7 +35,7 @@ export function JudgementBox({ check, actions }: { check: CheckView; actions: Ju
       <p className="judgement-verdicts">
         <span>{m.judged}:</span> <StatusBadge status={j.status} /> <span className="muted">{m.measured}:</span> <StatusBadge status={check.status} />
       </p>
-      {isStale(j, check) && <p className="notice">{m.stale}</p>}
+      {isStaleJudgement(j.kind, check.status) && <p className="notice">{m.stale}</p>}
       <p className="prewrap">{j.statement}</p>
       <p className="muted small">
         {m.byAt(j.by, dateTime(j.at))} · {m.evidence}: <span className="mono">{j.evidence.slice(0, 16)}…</span>

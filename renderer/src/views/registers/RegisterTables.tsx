@@ -1,5 +1,6 @@
 import type { ActivityView, ProcessorView } from '../../../../electron/shared/contract';
 import { useI18n } from '../../i18n/context';
+import { formatDay, localToday } from '../../day';
 
 interface TableProps<T> {
   rows: T[];
@@ -7,7 +8,6 @@ interface TableProps<T> {
   onDelete(entry: T): void;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 function RowActions<T>({ entry, name, onEdit, onDelete }: { entry: T; name: string } & Omit<TableProps<T>, 'rows'>) {
   const { t } = useI18n();
@@ -24,9 +24,9 @@ function RowActions<T>({ entry, name, onEdit, onDelete }: { entry: T; name: stri
 }
 
 export function ProcessorTable({ rows, onEdit, onDelete }: TableProps<ProcessorView>) {
-  const { t, date } = useI18n();
+  const { t, lang } = useI18n();
   const r = t.registers;
-  const now = today();
+  const now = localToday();
   return (
     <table className="data-table registers-table">
       <thead>
@@ -51,12 +51,12 @@ export function ProcessorTable({ rows, onEdit, onDelete }: TableProps<ProcessorV
             <td>{r.roles[p.role]}</td>
             <td>{p.country || r.notRecorded}</td>
             <td>
-              {p.dpaSignedOn ? date(p.dpaSignedOn) : <span className="tag tag-fail">{r.processor.dpaMissing}</span>}
+              {p.dpaSignedOn ? formatDay(p.dpaSignedOn, lang) : <span className="tag tag-fail">{r.processor.dpaMissing}</span>}
               {p.dpaDocument && <span className="tag" title={p.dpaDocument}>PDF</span>}
             </td>
             <td>{p.transferBasis ? r.transferBases[p.transferBasis] : r.notRecorded}</td>
             <td>
-              {p.nextReviewOn ? date(p.nextReviewOn) : r.notRecorded}
+              {p.nextReviewOn ? formatDay(p.nextReviewOn, lang) : r.notRecorded}
               {p.nextReviewOn && p.nextReviewOn < now && <span className="tag tag-warn">{r.processor.reviewOverdue}</span>}
             </td>
             <RowActions entry={p} name={p.name} onEdit={onEdit} onDelete={onDelete} />

@@ -1,4 +1,4 @@
-import type { Lang } from '../../../../electron/shared/domain';
+import type { Lang } from '../../electron/shared/domain';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
