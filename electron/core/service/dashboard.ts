@@ -37,7 +37,7 @@ export function scoreSeries(store: Store, installation: Pick<Installation, 'id' 
   const runs: RunInfo[] = store.listRuns(installation.id).slice().reverse();
   for (const run of runs) {
     if (run.state === 'running' || run.state === 'cancelled' || run.score === null) continue;
-    if (isTargeted(store.getRun(run.id)?.options ?? {})) {
+    if (isTargeted(store.runOptions(run.id) ?? {})) {
       targetedLeftOut++;
       continue;
     }

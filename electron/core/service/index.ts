@@ -107,10 +107,8 @@ export function createAppService(options: ServiceOptions): AppService {
     'registers:import-preview': ({ clientId, file, lang }) => registers.importPreview(clientId, file, lang),
     'registers:import-apply': ({ clientId, changes }) => registers.importApply(clientId, changes),
     'registers:export': ({ clientId, lang }) => registers.exportWorkbook(clientId, lang),
-    'judgements:list': ({ runId }) => {
-      if (!store.getRun(runId)) throw new ServiceError('not-found', `run ${runId} does not exist`);
-      return store.judgements.forRun(runId);
-    },
+    // forRun refuses an unknown run itself (not-found).
+    'judgements:list': ({ runId }) => store.judgements.forRun(runId),
     'judgements:record': ({ runId, attachments, ...input }) => registers.recordJudgement(runId, input, attachments),
     'runs:import': ({ file, fingerprint }) => importRunFileView(store, file, fingerprint),
     'findings:list': ({ installationId, clientId, lang }) => findingViews(store, checklist(), { installationId, clientId }, lang),

@@ -136,6 +136,7 @@ export function createRunsRepo(db: Db, listEvidence: (runId: number) => Evidence
   );
   const selectRun = db.prepare<[number], RunRow>(`SELECT *, ${ERROR_CHECKS} FROM runs WHERE id = ?`);
   const selectByInstallation = db.prepare<[number], RunRow>(`SELECT *, ${ERROR_CHECKS} FROM runs WHERE installation_id = ? ORDER BY started_at DESC, id DESC`);
+  const selectOptions = db.prepare<[number], { options_json: string }>('SELECT options_json FROM runs WHERE id = ?');
   const selectRunning = db.prepare<[string], { id: number; pid: number }>("SELECT id, pid FROM runs WHERE state = 'running' AND host = ?");
   const markIncomplete = db.prepare<[number]>("UPDATE runs SET state = 'incomplete' WHERE id = ? AND state = 'running'");
   const finish = db.prepare(
@@ -247,6 +248,11 @@ export function createRunsRepo(db: Db, listEvidence: (runId: number) => Evidence
       }
     },
     getRun,
+    /** The options a run was started with, without loading its results; null when there is no such run. */
+    runOptions(runId: number): Record<string, unknown> | null {
+      const row = selectOptions.get(runId);
+      return row ? (JSON.parse(row.options_json) as Record<string, unknown>) : null;
+    },
     listRuns: (installationId: number): RunInfo[] => selectByInstallation.all(installationId).map(toInfo),
     markAbandonedRuns,
   };

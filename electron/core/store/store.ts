@@ -34,6 +34,8 @@ export interface Store {
   /** Stores the run's verdicts, then applies them to the installation's findings (opened, fixed, reopened). */
   finishRun(runId: number, result: FinishRunInput): void;
   getRun(runId: number): StoredRun | null;
+  /** A run's start options alone (e.g. a targeted re-audit's onlyChecks), without its results. */
+  runOptions(runId: number): Record<string, unknown> | null;
   /** Newest first. */
   listRuns(installationId: number): RunInfo[];
   addEvidence(runId: number, evidence: NewEvidence): string;
@@ -75,6 +77,7 @@ export function openStore(file: string): Store {
         findings.syncRun(runId);
       },
       getRun: runs.getRun,
+      runOptions: runs.runOptions,
       listRuns: runs.listRuns,
       addEvidence: evidence.addEvidence,
       recordEvidence: evidence.recordEvidence,
