@@ -1,10 +1,14 @@
 // The findings' Excel round trip through the CLI: findings made by real audits of a loopback server, exported,
 // edited with exceljs as a client's team would, previewed (--dry-run writes nothing), imported all-or-nothing;
 // a change made in Prüfstand since the export is a conflict to decide; foreign, tampered or damaged files are
-// refused and change nothing.
+// refused and change nothing. One returned workbook is saved by LibreOffice (soffice --headless --convert-to xlsx),
+// so a file written by another program than exceljs is read.
+import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type http from 'node:http';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { Workbook } from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../electron/core/store';
@@ -12,12 +16,14 @@ import type { TrackedFinding } from '../../electron/shared/findings';
 import { tempDir } from '../fixtures/audit-harness';
 import { LOCAL_HOSTS, makeCa } from '../fixtures/certs';
 import { runCli } from '../fixtures/cli';
+import { readZip } from '../fixtures/zip';
 import { HARDENED_HEADERS, HARDENED_PAGE, redirectHandler, startHttp, startHttps, type RunningServer } from '../fixtures/servers';
 
 const dir = tempDir('pruefstand-findings-roundtrip-');
 const db = path.join(dir, 'store.db');
 const file = (name: string) => path.join(dir, name);
 const servers: RunningServer[] = [];
+const execFileAsync = promisify(execFile);
 let site: string;
 
 const findings = (): TrackedFinding[] => {
@@ -65,6 +71,13 @@ async function edited(name: string, edit: (rows: Map<number, { getCell(col: numb
   edit(rows, header);
   await wb.xlsx.writeFile(file(name));
   return file(name);
+}
+/** Opens `file` in LibreOffice Calc (headless, its own profile) and saves it again as .xlsx with LibreOffice's writer. */
+async function saveWithLibreOffice(source: string): Promise<string> {
+  const out = file('libreoffice');
+  const profile = pathToFileURL(file('libreoffice-profile')).href;
+  await execFileAsync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--calc', '--convert-to', 'xlsx', '--outdir', out, source], { timeout: 90_000 });
+  return path.join(out, path.basename(source));
 }
 const col = (header: string[], name: string) => header.indexOf(name) + 1;
 
@@ -118,6 +131,23 @@ describe('the findings workbook round trip (CLI)', () => {
     expect(theirs.code, theirs.stderr).toBe(0);
     expect(findings().find((f) => f.id === second!.id)!.owner).toBe('Agentur');
   });
+
+  it('reads a workbook saved by LibreOffice (another program’s writer, not exceljs)', async () => {
+    const third = findings()[2]!;
+    const edits = await edited('before-libreoffice.xlsx', (rows, h) => {
+      rows.get(third.id)!.getCell(col(h, 'Status')).value = 'in progress';
+      rows.get(third.id)!.getCell(col(h, 'Owner')).value = 'Hosting (K. Wolf)';
+      rows.get(third.id)!.getCell(col(h, 'Due on')).value = new Date(Date.UTC(2027, 2, 31));
+      rows.get(third.id)!.getCell(col(h, 'New comment')).value = 'In LibreOffice bearbeitet';
+    });
+    const saved = await saveWithLibreOffice(edits);
+    const appXml = (await readZip(saved)).find(([name]) => name === 'docProps/app.xml')![1].toString('utf8');
+    expect(appXml).toMatch(/<Application>LibreOffice/);
+    const r = await runCli(['findings', 'import', saved, '--db', db, '--by', 'K. Wolf']);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/imported: 1 finding\(s\) changed, 1 comment\(s\)/);
+    expect(findings().find((f) => f.id === third.id)).toMatchObject({ status: 'in-progress', owner: 'Hosting (K. Wolf)', dueOn: '2027-03-31' });
+  }, 120_000);
 
   it('refuses a bad row, a tampered meta sheet, a foreign workbook and a damaged file, changing nothing', async () => {
     const [first] = findings();
