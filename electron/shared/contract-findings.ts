@@ -29,6 +29,9 @@ export const findingSchema = z.object({
 /** A finding with the texts the app shows: its check's title and item, in the language asked for. */
 export const findingViewSchema = findingSchema.extend({ checkTitle: z.string(), itemTitle: z.string(), itemNumber: z.number() });
 
+/** A finding beside a check of one run: the check failed or warned on its subject there, or the run proved it fixed. */
+export const runFindingSchema = z.object({ checkId: z.string(), inRun: z.enum(['failing', 'fixed']), finding: findingViewSchema });
+
 export const findingPatchSchema = z
   .object({
     status: z.enum(['open', 'in-progress', 'accepted-risk', 'false-positive']).optional(),

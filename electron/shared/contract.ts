@@ -14,7 +14,7 @@ import {
   registersSchema,
   uploadSchema,
 } from './contract-registers';
-import { findingEventSchema, findingPatchSchema, findingViewSchema } from './contract-findings';
+import { findingEventSchema, findingPatchSchema, findingViewSchema, runFindingSchema } from './contract-findings';
 import { compareArgsSchema, comparisonViewSchema } from './contract-compare';
 import { dashboardArgsSchema, dashboardSchema } from './contract-dashboard';
 import {
@@ -235,6 +235,8 @@ export const CONTRACT = {
   'findings:update': channel(z.object({ id, patch: findingPatchSchema, by: text(200).trim().min(1, 'who makes the change is required') }).strict(), findingViewSchema.omit({ checkTitle: true, itemTitle: true, itemNumber: true })),
   'findings:comment': channel(z.object({ id, text: text(20_000).trim().min(1, 'the comment is empty'), by: text(200).trim().min(1, 'who comments is required') }).strict(), findingEventSchema),
   'findings:history': channel(z.object({ id }).strict(), z.array(findingEventSchema)),
+  /** The tracked findings beside each check of a run: those it failed or warned on, and those it proved fixed. */
+  'findings:of-run': channel(z.object({ runId: id, lang: langSchema }).strict(), z.array(runFindingSchema)),
   'judgements:withdraw': channel(z.object({ id, by: text(200).trim().min(1), reason: text(20_000).trim().min(1, 'a reason is required') }).strict(), judgementSchema),
   /** Two runs of one installation side by side: fixed, regressed, new, unchanged, undecided, each with its evidence. */
   'runs:compare': channel(compareArgsSchema, comparisonViewSchema),
@@ -291,6 +293,7 @@ export type ImportPlanView = z.output<typeof registerImportPlanSchema>;
 export type JudgementView = z.output<typeof judgementSchema>;
 export type FindingView = z.output<typeof findingViewSchema>;
 export type FindingEventView = z.output<typeof findingEventSchema>;
+export type RunFindingView = z.output<typeof runFindingSchema>;
 export type AuditEventMessage = z.output<typeof auditEventSchema>;
 
 /** The API the preload exposes and the bridge client implements: one function per channel, plus events. */

@@ -69,6 +69,18 @@ async function auditFromInstallationPage(button: string) {
   await page.getByRole('heading', { level: 1, name: 'Produktion' }).waitFor();
 }
 
+/** Opens a run from the installation's audit history (0: the newest) and the item holding the framing check. */
+async function framingCheckOfRun(nth: number) {
+  const history = main().getByRole('table', { name: 'Audit history' });
+  await history.getByRole('button', { name: /^Open audit of / }).nth(nth).click();
+  await page.getByRole('heading', { level: 1, name: 'Audit results' }).waitFor();
+  const runs = await service.handlers['runs:list']({ installationId: 1 });
+  const run = await service.handlers['runs:get']({ runId: runs[nth]!.id, lang: 'en' });
+  const item = run.items.find((i) => i.checks.some((c) => c.checkId === 'headers.frame-options'))!;
+  await main().getByRole('button', { name: new RegExp(`^Item ${item.number}: `) }).click();
+  return main().locator('li.check').filter({ has: page.getByRole('heading', { level: 5, name: /framing by other sites/ }) });
+}
+
 describe('findings across audits in Chromium', () => {
   it('an audit opens findings, listed on the installation page with severity, owner and due date', async () => {
     const nav = page.getByRole('navigation', { name: 'Clients and installations' });
@@ -102,6 +114,24 @@ describe('findings across audits in Chromium', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('the run view names the tracked finding beside the failed check, with its status, owner and due date', async () => {
+    const check = await framingCheckOfRun(0);
+    const tracked = check.locator('.check-findings');
+    await tracked.waitFor();
+    expect(await tracked.innerText()).toMatch(/Tracked findings\s+Finding #\d+ the check as a whole · In progress · owner: IT \(M\. Kurz\) · due Jan 31, 2027/);
+    await tracked.scrollIntoViewIfNeeded();
+    await screenshot(page, '25b-run-tracked-finding');
+    await tracked.getByRole('button', { name: /^Edit finding: .*framing/ }).click();
+    const dialog = page.getByRole('dialog', { name: /^Finding “/ });
+    await dialog.getByLabel('Owner').fill('IT (S. Lang)');
+    await dialog.getByLabel('By').fill('Anna Weiß');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => tracked.innerText()).toMatch(/owner: IT \(S\. Lang\)/);
+    await main().getByRole('button', { name: 'Back to the installation' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Produktion' }).waitFor();
+  });
+
   it('after the fix, a targeted re-audit proves it: the findings are fixed', async () => {
     weak = false;
     await auditFromInstallationPage('Re-check open findings');
@@ -112,6 +142,8 @@ describe('findings across audits in Chromium', () => {
     await screenshot(page, '26-findings-fixed');
     const run = await service.handlers['runs:get']({ runId: 2, lang: 'en' });
     expect(run.items.flatMap((i) => i.checks).find((c) => c.checkId === 'tls.certificate')?.status).toBe('not_applicable');
+    const check = await framingCheckOfRun(0);
+    expect(await check.locator('.check-findings').innerText()).toMatch(/Finding #\d+ the check as a whole · proved fixed by this audit/);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ import { ServiceError } from './dispatch';
 import { evidenceView } from './evidence-view';
 import { createReportExporter } from './reports';
 import { createRegisterService } from './registers';
-import { findingViews } from './findings';
+import { findingViews, runFindingViews } from './findings';
 import { importRunFileView } from './imports';
 import { buildDashboard, utcToday } from './dashboard';
 import { createFindingsXlsxService } from './findings-xlsx';
@@ -112,6 +112,7 @@ export function createAppService(options: ServiceOptions): AppService {
     'judgements:record': ({ runId, attachments, ...input }) => registers.recordJudgement(runId, input, attachments),
     'runs:import': ({ file, fingerprint }) => importRunFileView(store, file, fingerprint),
     'findings:list': ({ installationId, clientId, lang }) => findingViews(store, checklist(), { installationId, clientId }, lang),
+    'findings:of-run': ({ runId, lang }) => runFindingViews(store, checklist(), runId, lang),
     'findings:update': ({ id, patch, by }) => store.findings.update(id, patch, by),
     'findings:comment': ({ id, text, by }) => store.findings.comment(id, text, by),
     'findings:history': ({ id }) => {

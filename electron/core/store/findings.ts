@@ -5,6 +5,7 @@ import type { NewEvidence } from '../probes/types';
 import type { Db } from './db';
 import { StoreError } from './errors';
 import { applyPatch, changesOf, FINDING_COLUMNS, toEvent, toFinding, type EventRow, type FindingRow } from './finding-rows';
+import { createRunFindingLinks, type RunFindingLink } from './finding-of-run';
 import { createFindingSync } from './finding-sync';
 
 export interface FindingsRepo {
@@ -20,6 +21,8 @@ export interface FindingsRepo {
   activeChecks(installationId: number): string[];
   /** What this run did to the findings (after finishRun applied it). */
   changedByRun(runId: number): FindingsSync;
+  /** The findings a run's checks count against, and those it proved fixed. */
+  linksOfRun(runId: number): RunFindingLink[];
 }
 
 const ORDER = "ORDER BY CASE severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END, due_on IS NULL, due_on, id";
@@ -98,6 +101,7 @@ export function createFindingsRepo(db: Db, addEvidence: (runId: number, e: NewEv
       for (const e of runEvents.all(runId)) sync[e.kind as keyof FindingsSync].push(e.finding_id);
       return sync;
     },
+    linksOfRun: createRunFindingLinks(db),
     activeChecks: (installationId) => [...new Set(filtered(ofInstallation.all(installationId), ACTIVE_STATUSES).map((f) => f.checkId))].sort(),
   };
 }

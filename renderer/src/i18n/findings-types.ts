@@ -17,6 +17,8 @@ export interface FindingMessages {
   unassigned: string;
   seenIn: (runId: number) => string;
   fixedIn: (runId: number) => string;
+  /** Beside a check in the run view: the tracked findings it counts against. */
+  inRun: { label: string; ref: (id: number) => string; wholeCheck: string; provedFixed: string; owner: (name: string) => string; due: (day: string) => string; open: (title: string) => string };
   edit: (title: string) => string;
   editTitle: (title: string) => string;
   status: string;

@@ -1,8 +1,9 @@
 import { useId } from 'react';
-import type { CheckView, ItemView } from '../../../electron/shared/contract';
+import type { CheckView, ItemView, RunFindingView } from '../../../electron/shared/contract';
 import { SeverityBadge, StatusBadge } from '../components/Badges';
 import { useI18n } from '../i18n/context';
 import type { EvidenceRef } from './evidence/EvidenceDialog';
+import { CheckFindings } from './findings/CheckFindings';
 import { JudgementBox, type JudgementActions } from './judgement/JudgementBox';
 
 interface ItemCardProps {
@@ -13,10 +14,17 @@ interface ItemCardProps {
   onOpenEvidence(sha256: string): void;
   /** The auditor's judgement per check; absent while the run is still running. */
   judgements?: JudgementActions;
+  /** The tracked findings beside each check; absent while the run is still running. */
+  findings?: FindingLinks;
+}
+
+export interface FindingLinks {
+  of(checkId: string): readonly RunFindingView[];
+  onOpen(link: RunFindingView): void;
 }
 
 /** One checklist item: a disclosure button in a heading; its panel holds the texts and every check. */
-export function ItemCard({ item, expanded, onToggle, evidenceBySha, onOpenEvidence, judgements }: ItemCardProps) {
+export function ItemCard({ item, expanded, onToggle, evidenceBySha, onOpenEvidence, judgements, findings }: ItemCardProps) {
   const { t } = useI18n();
   const panelId = useId();
   return (
@@ -59,7 +67,7 @@ export function ItemCard({ item, expanded, onToggle, evidenceBySha, onOpenEviden
             <h4>{t.run.checks}</h4>
             <ul className="check-list">
               {item.checks.map((check) => (
-                <CheckEntry key={check.checkId} check={check} evidenceBySha={evidenceBySha} onOpenEvidence={onOpenEvidence} judgements={judgements} />
+                <CheckEntry key={check.checkId} check={check} evidenceBySha={evidenceBySha} onOpenEvidence={onOpenEvidence} judgements={judgements} findings={findings} />
               ))}
             </ul>
           </>
@@ -69,7 +77,7 @@ export function ItemCard({ item, expanded, onToggle, evidenceBySha, onOpenEviden
   );
 }
 
-function CheckEntry({ check, evidenceBySha, onOpenEvidence, judgements }: { check: CheckView } & Pick<ItemCardProps, 'evidenceBySha' | 'onOpenEvidence' | 'judgements'>) {
+function CheckEntry({ check, evidenceBySha, onOpenEvidence, judgements, findings }: { check: CheckView } & Pick<ItemCardProps, 'evidenceBySha' | 'onOpenEvidence' | 'judgements' | 'findings'>) {
   const { t } = useI18n();
   return (
     <li className={`check check-${check.status}`}>
@@ -107,6 +115,7 @@ function CheckEntry({ check, evidenceBySha, onOpenEvidence, judgements }: { chec
           })}
         </ul>
       )}
+      {findings && <CheckFindings links={findings.of(check.checkId)} onOpen={findings.onOpen} />}
       {judgements && <JudgementBox check={check} actions={judgements} />}
     </li>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { CheckView, JudgementView, RunView as RunData } from '../../../electron/shared/contract';
+import type { CheckView, FindingView, JudgementView, RunFindingView, RunView as RunData } from '../../../electron/shared/contract';
 import type { Severity, Status } from '../../../electron/shared/domain';
 import { api } from '../api';
 import { ErrorBox, type Failure } from '../components/ErrorBox';
@@ -7,7 +7,8 @@ import { PageHeading } from '../components/PageHeading';
 import { useI18n } from '../i18n/context';
 import { EvidenceDialog, type EvidenceRef } from './evidence/EvidenceDialog';
 import { ExportPanel } from './ExportPanel';
-import { ItemCard } from './ItemCard';
+import { FindingDialog } from './findings/FindingDialog';
+import { ItemCard, type FindingLinks } from './ItemCard';
 import { JudgementDialog } from './judgement/JudgementDialog';
 import { WithdrawDialog } from './judgement/WithdrawDialog';
 import { RunFilters, type Filters } from './RunFilters';
@@ -33,6 +34,9 @@ export function RunView({ runId, installationName, onBack }: RunViewProps) {
   const [judging, setJudging] = useState<CheckView | null>(null);
   const [withdrawing, setWithdrawing] = useState<JudgementView | null>(null);
   const [judgementsVersion, setJudgementsVersion] = useState(0);
+  const [runFindings, setRunFindings] = useState<RunFindingView[]>([]);
+  const [findingsVersion, setFindingsVersion] = useState(0);
+  const [editingFinding, setEditingFinding] = useState<FindingView | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -49,6 +53,24 @@ export function RunView({ runId, installationName, onBack }: RunViewProps) {
     () => ({ runId, judgementOf: (checkId: string) => judgementByCheck.get(checkId), onJudge: setJudging, onWithdraw: setWithdrawing }),
     [runId, judgementByCheck],
   );
+  const finished = run !== null && run.state !== 'running';
+  useEffect(() => {
+    if (!finished) return;
+    let live = true;
+    void api['findings:of-run']({ runId, lang }).then((result) => {
+      if (live && result.ok) setRunFindings(result.value);
+      else if (live && !result.ok) setError(result.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [runId, lang, finished, findingsVersion]);
+  const findingLinks = useMemo<FindingLinks>(() => {
+    const byCheck = new Map<string, RunFindingView[]>();
+    for (const link of runFindings) byCheck.set(link.checkId, [...(byCheck.get(link.checkId) ?? []), link]);
+    return { of: (checkId) => byCheck.get(checkId) ?? [], onOpen: (link) => setEditingFinding(link.finding) };
+  }, [runFindings]);
+
   const judged = () => {
     setJudging(null);
     setWithdrawing(null);
@@ -117,6 +139,7 @@ export function RunView({ runId, installationName, onBack }: RunViewProps) {
                   evidenceBySha={evidenceBySha}
                   onOpenEvidence={setEvidence}
                   judgements={run.state === 'running' ? undefined : judgementActions}
+                  findings={run.state === 'running' ? undefined : findingLinks}
                 />
               ))}
             </ol>
@@ -125,6 +148,16 @@ export function RunView({ runId, installationName, onBack }: RunViewProps) {
       )}
       {judging && <JudgementDialog runId={runId} check={judging} onSaved={judged} onCancel={() => setJudging(null)} />}
       {withdrawing && <WithdrawDialog judgement={withdrawing} onDone={judged} onCancel={() => setWithdrawing(null)} />}
+      {editingFinding && (
+        <FindingDialog
+          finding={editingFinding}
+          onSaved={() => {
+            setEditingFinding(null);
+            setFindingsVersion((n) => n + 1);
+          }}
+          onCancel={() => setEditingFinding(null)}
+        />
+      )}
       {evidence && <EvidenceDialog sha256={evidence} refOf={(sha) => evidenceBySha.get(sha)} onClose={() => setEvidence(null)} />}
     </section>
   );

@@ -142,4 +142,23 @@ describe('store.findings', () => {
     expect(store.findings.syncRun(first)).toEqual({ opened: [], fixed: [], reopened: [] });
     expect(store.findings.list(installationId)[0]!.status).toBe('fixed');
   });
+
+  it('links each run’s checks to the findings of their subjects, and to those the run proved fixed', () => {
+    const store = tempStore();
+    const first = audit(store, [fonts('fonts.googleapis.com', 'fonts.gstatic.com'), csp('warn')]);
+    const second = audit(store, [fonts('fonts.gstatic.com'), csp('warn')]);
+    const byKey = new Map(store.findings.list(store.getRun(first)!.installationId).map((f) => [`${f.checkId} ${f.subject}`, f.id]));
+    const links = (runId: number) => store.findings.linksOfRun(runId).map((l) => [l.checkId, l.inRun, l.findingId]);
+    expect(links(first)).toEqual([
+      ['landing.google-fonts', 'failing', byKey.get('landing.google-fonts host:fonts.googleapis.com')],
+      ['landing.google-fonts', 'failing', byKey.get('landing.google-fonts host:fonts.gstatic.com')],
+      ['headers.csp', 'failing', byKey.get('headers.csp ')],
+    ]);
+    expect(links(second)).toEqual([
+      ['landing.google-fonts', 'failing', byKey.get('landing.google-fonts host:fonts.gstatic.com')],
+      ['headers.csp', 'failing', byKey.get('headers.csp ')],
+      ['landing.google-fonts', 'fixed', byKey.get('landing.google-fonts host:fonts.googleapis.com')],
+    ]);
+    expect(failure(() => store.findings.linksOfRun(999))).toMatch(/^not-found: run 999/);
+  });
 });
