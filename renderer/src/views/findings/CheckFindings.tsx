@@ -1,9 +1,7 @@
 import type { RunFindingView } from '../../../../electron/shared/contract';
 import { formatDay, localToday } from '../../day';
 import { useI18n } from '../../i18n/context';
-import { findingTitle } from './title';
-
-const subjectText = (subject: string) => subject.replace(/^[a-z]+:/, '');
+import { findingTitle, subjectText } from './title';
 
 /** Under a check of a run: the tracked findings it failed on (status, owner, due date) and those it proved fixed. */
 export function CheckFindings({ links, onOpen }: { links: readonly RunFindingView[]; onOpen(link: RunFindingView): void }) {

@@ -1,7 +1,10 @@
 import type { FindingView } from '../../../../electron/shared/contract';
 
-/** "4. Check title — the subject" (the subject without its kind prefix, e.g. host:). */
+/** A finding's subject without its kind prefix (host:, form: …); '' for a finding about its check as a whole. */
+export const subjectText = (subject: string) => subject.replace(/^[a-z]+:/, '');
+
+/** "4. Check title — the subject". */
 export function findingTitle(f: FindingView): string {
-  const subject = f.subject.replace(/^[a-z]+:/, '');
+  const subject = subjectText(f.subject);
   return `${f.itemNumber}. ${f.checkTitle}${subject ? ` — ${subject}` : ''}`;
 }
