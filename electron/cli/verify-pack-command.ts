@@ -53,6 +53,10 @@ export async function verifyPackCommand(argv: string[], io: Io, envLang: Lang): 
   out(text(lang, 'packFile', { file }));
   const m = report.manifest;
   if (m) out(text(lang, 'packRun', { runId: m.run.id, targetUrl: m.run.targetUrl, checklist: m.run.checklist.id, version: m.run.checklist.version, createdAt: m.createdAt }));
+  for (const j of m?.judgements ?? []) {
+    const stale = j.stale ? text(lang, 'packJudgementStale') : '';
+    out(text(lang, 'packJudgement', { checkId: j.checkId, kind: j.kind, status: j.status, measured: j.measured, by: j.by, at: j.at, run: j.madeInRun, attachments: j.attachments.length, stale }));
+  }
   if (report.publicKeyFingerprint) {
     out(text(lang, 'packSigner', { fingerprint: report.publicKeyFingerprint }));
     if (report.fingerprintMatches === null) out(text(lang, 'packSignerCompare'));

@@ -286,6 +286,10 @@ describe('the reports of run 1', () => {
     expect(verified.ok).toBe(true);
     const cli = await runCli(['verify', files.pack]);
     expect(cli.code, cli.stdout + cli.stderr).toBe(0);
+    const echoed = cli.stdout.split('\n').filter((line) => line.startsWith("Auditor's judgement: "));
+    expect(echoed).toHaveLength(3);
+    expect(echoed[0]).toBe(`Auditor's judgement: ${ATTESTED} attestation pass (measured manual) by ${AUDITOR} on ${attestation.at}, in run ${run1}, 1 attachment(s)`);
+    expect(echoed[2]).toMatch(new RegExp(`^Auditor's judgement: ${OVERRIDDEN.replace(/\./g, '\\.')} override ${override.status} \\(measured ${audited.check(OVERRIDDEN).status}\\) by `));
   });
 
   it('pack: one that names a judgement whose evidence it lacks does not verify; an old pack without judgements does', async () => {

@@ -88,7 +88,8 @@ export async function verifyPack(file: string, options: VerifyPackOptions = {}):
     }
     for (const name of entries.keys()) {
       if (name !== MANIFEST_PATH && name !== SIGNATURE_PATH && !listed.has(name)) problems.push({ path: name, problem: 'added', reason: 'not-in-manifest' });
-    }    // The pack must carry what each judgement rests on: its sealed evidence and its attachments.
+    }
+    // The pack must carry what each judgement rests on: its sealed evidence and its attachments.
     const unlisted = new Set<string>();
     for (const j of manifest.judgements ?? []) {
       for (const sha of [j.evidence, ...j.attachments.map((a) => a.sha256)]) {
