@@ -3,6 +3,7 @@
 // their data as arguments, so the client's dashboard (pdf-client-dashboard.ts) draws them too.
 import type { DashboardFinding } from '../../shared/contract-dashboard';
 import { SEVERITIES, type Lang, type Severity } from '../../shared/domain';
+import { subjectText } from '../../shared/findings';
 import type { DashboardTexts } from './dashboard-texts';
 import { bottomY, COLORS, contentWidth, ensureSpace, heading, paragraph, setFont, type Ctx, type Doc } from './pdf-layout';
 import { drawScoreChart, formatDay, LINE_COLORS } from './pdf-score-chart';
@@ -56,7 +57,7 @@ export function drawDueTable(doc: Doc, findings: readonly DashboardFinding[], o:
   ];
   const rows = findings.map((f) => [
     f.installationName,
-    f.subject ? `${f.title}\n${f.subject}` : f.title,
+    subjectText(f.subject) ? `${f.title}\n${subjectText(f.subject)}` : f.title,
     { text: o.t.severities[f.severity], color: SEVERITY_COLORS[f.severity], font: 'bold' as const },
     f.owner || { text: dt.unassigned, color: COLORS.muted },
     formatDay(f.dueOn!, o.lang),

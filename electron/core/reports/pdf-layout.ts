@@ -77,7 +77,13 @@ export function createDoc(meta: DocMeta): Doc {
     font: fontPath('regular'),
     lang: meta.lang,
     displayTitle: true,
-    info: { Title: `${meta.title} — ${meta.clientName}`, Author: meta.author, Subject: meta.subject, Creator: `${meta.tool.name} ${meta.tool.version}` },
+    // pdfkit hashes every info value: one left undefined throws, so absent ones are left out.
+    info: {
+      Title: `${meta.title} — ${meta.clientName}`,
+      ...(meta.author !== undefined && { Author: meta.author }),
+      ...(meta.subject !== undefined && { Subject: meta.subject }),
+      Creator: `${meta.tool.name} ${meta.tool.version}`,
+    },
   });
   setFont(doc, 'regular', 10);
   doc.fillColor(COLORS.text);
