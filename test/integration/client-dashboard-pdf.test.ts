@@ -1,8 +1,9 @@
 // The client's dashboard as a PDF through the CLI: a client with three installations, two of them audited for
 // real (the CLI against a loopback HTTPS site whose headers improve), findings given owners and due dates with
-// `findings set`, one audit provisional (its HTTP port never answers), then `pruefstand dashboard --client … --pdf` in English and German. Read back with poppler:
-// the texts, the counts, the overdue finding with its owner; a page rendered to look at
-// (test-artifacts/client-dashboard/) and checked for a line per installation in the chart.
+// `findings set`, one audit provisional (its HTTP port never answers), then `pruefstand dashboard --client …
+// --pdf` in English and German. Read back with poppler: the texts, the counts, the overdue finding with its owner;
+// a page rendered to look at (test-artifacts/client-dashboard/) and checked for a line per installation in the
+// chart; the app's channel 'dashboard:pdf' for one installation.
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_DASHBOARD_TEXTS } from '../../electron/core/reports/client-dashboard-texts';
 import { LINE_COLORS } from '../../electron/core/reports/pdf-score-chart';
 import { REPORT_TEXTS } from '../../electron/core/reports/texts';
+import { createAppService, dispatch } from '../../electron/core/service';
 import { openStore, type Store } from '../../electron/core/store';
 import type { DashboardView } from '../../electron/shared/contract-dashboard';
 import { SEVERITIES } from '../../electron/shared/domain';
@@ -214,6 +216,26 @@ describe('pruefstand dashboard --pdf', () => {
     expect(noFolder.stderr).toContain('ENOENT');
     expect(existsSync(pdf)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it("the app's 'dashboard:pdf' writes into the store's exports folder, for one installation too; an unknown scope is not-found", async () => {
+    const service = createAppService({ storeFile: db, locale: 'de-DE' });
+    try {
+      const news = view.series.find((s) => s.name === 'Newsletter')!;
+      const result = await dispatch(service.handlers, 'dashboard:pdf', { installationId: news.installationId, lang: 'de', today: TODAY });
+      expect(result.ok).toBe(true);
+      const written = (result as { value: { file: string } }).value.file;
+      expect(path.dirname(written)).toBe(path.join(dir, 'exports'));
+      expect(path.basename(written)).toMatch(/^dashboard-Müller-Söhne-GmbH-Newsletter-.*\.pdf$/);
+      const text = pdfPages(written).join('\n');
+      expect(text).toContain(`Installation Newsletter (${urls.news})`);
+      expect(text).toContain(OWNER);
+      expect(text).not.toContain('Staging');
+      const missing = await dispatch(service.handlers, 'dashboard:pdf', { clientId: 999, lang: 'en' });
+      expect(missing).toEqual({ ok: false, error: { code: 'not-found', message: 'client 999 does not exist' } });
+    } finally {
+      await service.close();
+    }
   });
 
   it('is listed in --help', async () => {
