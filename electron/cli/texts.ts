@@ -28,6 +28,10 @@ const de = {
                                             Offene Befunde als Mappe fürs Team des Kunden (ID-Spalte geschützt)
   pruefstand findings import <Datei.xlsx> [--dry-run] [--resolve ours|theirs] [--by NAME]
                                             Die zurückgegebene Mappe übernehmen: alles oder nichts; Konflikte entscheiden
+  pruefstand dashboard --client NAME --pdf DATEI [--json] [--today JJJJ-MM-TT] [--lang de|en] [--db DATEI]
+                                            Stand der Umsetzung eines Mandanten als PDF: Score-Verlauf je Installation,
+                                            offene Befunde nach Schweregrad, Überfälliges und bald Fälliges
+                                            (--json: die Übersicht als JSON auf der Standardausgabe)
   pruefstand verify-store [--db DATEI]      Prüft die Hash-Kette des Evidenzspeichers
   pruefstand verify <paket.zip> [--fingerprint HEX]
                                             Prüft Signatur und Dateien eines Evidenzpakets
@@ -93,7 +97,8 @@ Exit-Code: 0 alle automatischen Prüfungen entschieden, keine fehlgeschlagen; 1 
 konnte nicht laufen (Fehler), keine fehlgeschlagen; 130 abgebrochen (Strg+C).
 verify: 0 Paket unverändert, 1 Paket verändert oder Signatur ungültig, 2 Aufruffehler oder keine ZIP-Datei.
 import: 0 übernommen (oder schon vorhanden), 1 Datei verändert, Signatur ungültig oder falscher Unterzeichner
-(nichts geschrieben), 2 Aufruffehler oder keine ZIP-Datei.`,
+(nichts geschrieben), 2 Aufruffehler oder keine ZIP-Datei.
+dashboard: 0 geschrieben, 2 Aufruffehler, unbekannter Mandant oder Datei nicht schreibbar.`,
   usageHint: 'Hilfe: pruefstand --help',
   errorPrefix: 'Fehler',
   missingRunId: 'die Nummer des Laufs fehlt (pruefstand report <Lauf> --pdf DATEI …)',
@@ -216,6 +221,10 @@ const en: typeof de = {
                                             Open findings as a workbook for the client's team (ID column protected)
   pruefstand findings import <file.xlsx> [--dry-run] [--resolve ours|theirs] [--by NAME]
                                             Take the returned workbook back: all or nothing; decide conflicts
+  pruefstand dashboard --client NAME --pdf FILE [--json] [--today YYYY-MM-DD] [--lang de|en] [--db FILE]
+                                            A client's status of remediation as a PDF: score over time per
+                                            installation, open findings by severity, overdue and due soon
+                                            (--json: the overview as JSON on standard output)
   pruefstand verify-store [--db FILE]       Verify the evidence store's hash chain
   pruefstand verify <pack.zip> [--fingerprint HEX]
                                             Verify an evidence pack's signature and files
@@ -280,7 +289,8 @@ the target could not be audited at all; 3 incomplete: at least one automated che
 and none failed; 130 cancelled (Ctrl+C).
 verify: 0 pack intact, 1 pack changed or signature invalid, 2 usage error or not a ZIP file.
 import: 0 imported (or already there), 1 file changed, signature invalid or wrong signer (nothing written),
-2 usage error or not a ZIP file.`,
+2 usage error or not a ZIP file.
+dashboard: 0 written, 2 usage error, unknown client or the file cannot be written.`,
   usageHint: 'Help: pruefstand --help',
   errorPrefix: 'Error',
   missingRunId: 'the run number is missing (pruefstand report <run> --pdf FILE …)',

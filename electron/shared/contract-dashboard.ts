@@ -20,6 +20,8 @@ export const installationSeriesSchema = z.object({
   points: z.array(scorePointSchema),
   /** Targeted re-audits left out of the series: their score covers only the re-checked subset. */
   targetedLeftOut: z.number().int().nonnegative(),
+  /** The installation's findings that are open, in progress or an accepted risk (its share of openBySeverity). */
+  openFindings: z.number().int().nonnegative(),
 });
 
 /** A finding as the dashboard lists it: enough to recognise it and see who owns it and when it is due. */

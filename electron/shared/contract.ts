@@ -253,6 +253,8 @@ export const CONTRACT = {
   ),
   /** The DPO's dashboard of an installation or a client: score over time, open findings, due dates; today defaults to the UTC day. */
   'dashboard:get': channel(dashboardArgsSchema, dashboardSchema),
+  /** Writes the dashboard of a client (or one installation) as a PDF, "Status of remediation", into the exports folder. */
+  'dashboard:pdf': channel(dashboardArgsSchema, z.object({ file: z.string() })),
   /** Writes an installation's or a client's open findings as a workbook for the client's team into the exports folder. */
   'findings:export': channel(findingsExportArgsSchema, findingsExportResultSchema),
   /** Reads a returned findings workbook: changes, conflicts with edits made in the app since the export, row errors; writes nothing. */

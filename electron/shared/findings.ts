@@ -47,6 +47,9 @@ export function findingSubjects(check: Pick<CheckResult, 'status' | 'findings'>)
 }
 
 /** One key per identity within an installation. */
+/** A finding's subject without its kind prefix (host:, form: …) as people read it; '' for a finding about its check as a whole. */
+export const subjectText = (subject: string) => subject.replace(/^[a-z]+:/, '');
+
 export const findingKey = (checkId: string, subject: string) => `${checkId}\u0000${subject}`;
 
 /** The default due date: the audit day plus the severity's days, as YYYY-MM-DD. */

@@ -1,7 +1,10 @@
 /// <reference lib="dom" />
 // The DPO's dashboard in the real renderer (Chromium), against the real core and a real SQLite file through the
 // loopback bridge. The runs are real audits of a loopback HTTPS site whose headers change; one audit whose HTTP
-// port never answers is provisional. Screenshot: test-artifacts/screenshots/40-dashboard.png.
+// port never answers is provisional; the client's dashboard is exported as a PDF and read back with pdftotext.
+// Screenshots: test-artifacts/screenshots/40-dashboard.png, 42-client-dashboard-export.png.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -146,6 +149,21 @@ describe('the dashboard in Chromium', () => {
 
     await panel().scrollIntoViewIfNeeded();
     await screenshot(page, '40-dashboard');
+  });
+
+  it('on the client page, "Export as PDF" writes the client’s status of remediation into the exports folder', async () => {
+    await panel().getByRole('button', { name: 'Export as PDF' }).click();
+    const status = panel().getByRole('status').filter({ hasText: 'Written:' });
+    await status.waitFor();
+    const file = /Written: (\S+\.pdf)/.exec(await status.innerText())![1]!;
+    expect(path.basename(path.dirname(file))).toBe('exports');
+    expect(path.basename(file)).toMatch(/^dashboard-Kunde-GmbH-.*\.pdf$/);
+    expect(existsSync(file)).toBe(true);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    for (const words of ['Status of remediation', 'Kunde GmbH', 'Shop', 'Newsletter', 'Staging', 'M. Kurz (IT)']) expect(text).toContain(words);
+    await status.getByRole('button', { name: 'Show in folder' }).waitFor();
+    await panel().getByRole('button', { name: 'Export as PDF' }).scrollIntoViewIfNeeded();
+    await screenshot(page, '42-client-dashboard-export');
   });
 
   it('on an installation page in German; an installation without audits says so', async () => {

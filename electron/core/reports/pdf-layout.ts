@@ -2,7 +2,7 @@
 // running header and footer. Only embedded TTF fonts are used, never the built-in Helvetica.
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import type { Status } from '../../shared/domain';
+import type { Lang, Status } from '../../shared/domain';
 import { packageRoot } from '../package-root';
 import type { ReportModel } from './model';
 import { fill, type ReportTexts } from './texts';
@@ -46,7 +46,28 @@ export function fontPath(key: FontKey): string {
   return path.join(FONT_DIR(), FONT_FILES[key]);
 }
 
-export function createDoc(model: ReportModel, t: ReportTexts): Doc {
+/** What a document says about itself (its info dictionary) and in its running header and footer. */
+export interface DocMeta {
+  lang: Lang;
+  /** Left in the running header, and the document title before the client's name. */
+  title: string;
+  /** Right in the running header. */
+  clientName: string;
+  author?: string;
+  subject?: string;
+  tool: { name: string; version: string };
+}
+
+export const reportDocMeta = (model: ReportModel, t: ReportTexts): DocMeta => ({
+  lang: model.lang,
+  title: t.reportTitle,
+  clientName: model.client.name,
+  author: model.auditor,
+  subject: model.installation.baseUrl,
+  tool: model.tool,
+});
+
+export function createDoc(meta: DocMeta): Doc {
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
@@ -54,9 +75,15 @@ export function createDoc(model: ReportModel, t: ReportTexts): Doc {
     autoFirstPage: true,
     // The initial font: without it pdfkit would start on Helvetica.
     font: fontPath('regular'),
-    lang: model.lang,
+    lang: meta.lang,
     displayTitle: true,
-    info: { Title: `${t.reportTitle} — ${model.client.name}`, Author: model.auditor, Subject: model.installation.baseUrl, Creator: `${model.tool.name} ${model.tool.version}` },
+    // pdfkit hashes every info value: one left undefined throws, so absent ones are left out.
+    info: {
+      Title: `${meta.title} — ${meta.clientName}`,
+      ...(meta.author !== undefined && { Author: meta.author }),
+      ...(meta.subject !== undefined && { Subject: meta.subject }),
+      Creator: `${meta.tool.name} ${meta.tool.version}`,
+    },
   });
   setFont(doc, 'regular', 10);
   doc.fillColor(COLORS.text);
@@ -84,7 +111,7 @@ export function ensureSpace(doc: Doc, height: number): void {
   if (doc.y + height > bottomY(doc)) doc.addPage();
 }
 
-export function heading(ctx: Ctx, text: string, level: 1 | 2 | 3, opts: { newPage?: boolean; toc?: boolean } = {}): void {
+export function heading(ctx: Pick<Ctx, 'doc' | 'toc'>, text: string, level: 1 | 2 | 3, opts: { newPage?: boolean; toc?: boolean } = {}): void {
   const { doc } = ctx;
   if (opts.newPage) doc.addPage();
   const size = level === 1 ? 18 : level === 2 ? 13 : 10.5;
@@ -135,25 +162,24 @@ export function drawToc(ctx: Ctx, tocPage: number): void {
   }
 }
 
-/** Running header and "page X of Y" footer on every page but the cover. */
-export function drawPageFurniture(ctx: Ctx): void {
-  const { doc, t, model } = ctx;
+/** Running header and "page X of Y" footer on every page from `firstPage` (0-based; the run report skips its cover). */
+export function drawPageFurniture(doc: Doc, meta: DocMeta, pageOf: string, firstPage = 1): void {
   const range = doc.bufferedPageRange();
   const pages = range.count;
-  for (let i = range.start + 1; i < range.start + range.count; i++) {
+  for (let i = range.start + firstPage; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     const saved = doc.page.margins;
     doc.page.margins = { ...saved, top: 0, bottom: 0 };
     const left = saved.left;
     const width = doc.page.width - saved.left - saved.right;
     setFont(doc, 'regular', 8).fillColor(COLORS.muted);
-    doc.text(t.reportTitle, left, 30, { width: width / 2, lineBreak: false, ellipsis: true });
-    doc.text(model.client.name, left + width / 2, 30, { width: width / 2, align: 'right', lineBreak: false, ellipsis: true });
+    doc.text(meta.title, left, 30, { width: width / 2, lineBreak: false, ellipsis: true });
+    doc.text(meta.clientName, left + width / 2, 30, { width: width / 2, align: 'right', lineBreak: false, ellipsis: true });
     doc.moveTo(left, 44).lineTo(left + width, 44).lineWidth(0.5).strokeColor(COLORS.rule).stroke();
     const footerY = doc.page.height - 38;
     doc.moveTo(left, footerY - 6).lineTo(left + width, footerY - 6).stroke();
-    doc.text(`${model.tool.name} ${model.tool.version}`, left, footerY, { width: width / 2, lineBreak: false });
-    doc.text(fill(t.pageOf, { page: i + 1, pages }), left + width / 2, footerY, { width: width / 2, align: 'right', lineBreak: false });
+    doc.text(`${meta.tool.name} ${meta.tool.version}`, left, footerY, { width: width / 2, lineBreak: false });
+    doc.text(fill(pageOf, { page: i + 1, pages }), left + width / 2, footerY, { width: width / 2, align: 'right', lineBreak: false });
     doc.page.margins = saved;
     doc.fillColor(COLORS.text);
   }

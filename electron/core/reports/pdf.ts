@@ -1,40 +1,27 @@
 // The PDF audit report: renders a ReportModel with pdfkit and embedded DejaVu fonts. Sections are laid out
 // on buffered pages first; the table of contents (page 2) and the running header and footer are filled in at
-// the end, when every page number is known. Written to `file.tmp` and renamed, so a failure leaves no
-// half-written PDF behind.
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+// the end, when every page number is known. Written atomically by pdf-file.ts (tmp file, then rename).
 import type { ReportModel } from './model';
-import { createDoc, drawPageFurniture, drawToc, type Ctx } from './pdf-layout';
+import { drawPageFurniture, drawToc, reportDocMeta, type Ctx } from './pdf-layout';
 import { drawAppendix, drawItem, drawItemsTitle, drawRemediation } from './pdf-items';
 import { drawComparison } from './pdf-compare';
 import { drawJudgements } from './pdf-judgements';
 import { drawDashboard } from './pdf-dashboard';
+import { writeDocFile } from './pdf-file';
 import { drawCover, drawSummary } from './pdf-summary';
 import { reportTexts } from './texts';
 
 export type PdfProgress = (done: number, total: number) => void;
 
 export async function writePdf(model: ReportModel, file: string, onProgress?: PdfProgress): Promise<void> {
-  const tmp = `${file}.tmp`;
   const t = reportTexts(model.lang);
   const total = model.items.length + 8;
   let done = 0;
   const step = () => onProgress?.(++done, total);
+  const meta = reportDocMeta(model, t);
 
-  const out = createWriteStream(tmp);
-  const finished = new Promise<void>((resolve, reject) => {
-    out.on('finish', resolve);
-    out.on('error', reject);
-  });
-  finished.catch(() => undefined); // awaited below; a failure before that is handled in the catch
-  const closed = new Promise<void>((resolve) => out.on('close', () => resolve()));
-  try {
-    const doc = createDoc(model, t);
-    doc.on('error', (e: Error) => out.destroy(e));
-    doc.pipe(out);
+  await writeDocFile(file, meta, (doc) => {
     const ctx: Ctx = { doc, t, model, toc: [] };
-
     drawCover(ctx);
     doc.addPage(); // page 2: the table of contents, filled in at the end
     const tocPage = 1;
@@ -58,15 +45,7 @@ export async function writePdf(model: ReportModel, file: string, onProgress?: Pd
     step();
 
     drawToc(ctx, tocPage);
-    drawPageFurniture(ctx);
-    doc.end();
-    await finished;
-    await rename(tmp, file);
-    step();
-  } catch (error) {
-    out.destroy();
-    await closed;
-    await rm(tmp, { force: true });
-    throw error;
-  }
+    drawPageFurniture(doc, meta, t.pageOf);
+  });
+  step();
 }

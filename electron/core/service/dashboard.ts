@@ -30,8 +30,8 @@ export function isTargeted(options: Record<string, unknown>): boolean {
   return Array.isArray(options.onlyChecks);
 }
 
-/** The installation's score over time, oldest first. */
-export function scoreSeries(store: Store, installation: Pick<Installation, 'id' | 'name' | 'baseUrl'>): InstallationSeries {
+/** The installation's score over time, oldest first, and how many of its findings are open. */
+export function scoreSeries(store: Store, installation: Pick<Installation, 'id' | 'name' | 'baseUrl'>, openFindings: number): InstallationSeries {
   const points: ScorePoint[] = [];
   let targetedLeftOut = 0;
   const runs: RunInfo[] = store.listRuns(installation.id).slice().reverse();
@@ -43,7 +43,7 @@ export function scoreSeries(store: Store, installation: Pick<Installation, 'id' 
     }
     points.push({ runId: run.id, at: run.finishedAt ?? run.startedAt, score: run.score, complete: isComplete(run.state, { checks: run.errorChecks }) });
   }
-  return { installationId: installation.id, name: installation.name, baseUrl: installation.baseUrl, points, targetedLeftOut };
+  return { installationId: installation.id, name: installation.name, baseUrl: installation.baseUrl, points, targetedLeftOut, openFindings };
 }
 
 export function buildDashboard(store: Store, checklist: Checklist, scope: DashboardScope, options: DashboardOptions): DashboardView {
@@ -86,7 +86,7 @@ export function buildDashboard(store: Store, checklist: Checklist, scope: Dashbo
   return {
     scope: 'installationId' in scope ? 'installation' : 'client',
     today: options.today,
-    series: installations.map((i) => scoreSeries(store, i)),
+    series: installations.map((i) => scoreSeries(store, i, findings.filter((f) => f.installationId === i.id).length)),
     openBySeverity,
     overdue,
     upcoming,

@@ -2,8 +2,6 @@
 // plan a returned workbook against the findings as they are now, and apply it. Apply re-plans from the file (a
 // preview may be stale) and validates everything before the first write, so it cannot fail halfway (the store API
 // has no transaction spanning several findings; each update is its own).
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { FindingsImportPlan, FindingsImportResult, FindingsResolution, FindingsScopeRef } from '../../shared/contract-findings-xlsx';
 import type { Lang } from '../../shared/domain';
 import type { TrackedFinding } from '../../shared/findings';
@@ -11,6 +9,7 @@ import type { Checklist } from '../checklist/load';
 import { EXPORTED_STATUSES, FindingsFileError, findingsFileProblemText, planFindingsImport, readFindingsWorkbook, resolveFindingsImport, writeFindingsWorkbook } from '../findings-xlsx';
 import type { Store } from '../store';
 import { ServiceError } from './dispatch';
+import { exportFilePath, writeFileWhole } from './export-file';
 import { findingViews } from './findings';
 
 export type FindingsScopeArgs = { installationId?: number; clientId?: number };
@@ -84,21 +83,12 @@ const fileProblem = (err: unknown, fileName: string, lang: Lang) =>
 
 /** The app's channels: findings:export, findings:import-preview, findings:import-apply. */
 export function createFindingsXlsxService(store: Store, checklist: () => Checklist) {
-  const exportsDir = path.join(path.dirname(store.file), 'exports');
   const decode = (base64: string) => Buffer.from(base64, 'base64');
   return {
     async exportWorkbook(args: FindingsScopeArgs, lang: Lang) {
       const { scope, bytes, count } = await exportFindingsWorkbook(store, checklist(), args, lang);
-      mkdirSync(exportsDir, { recursive: true });
-      const safeName = scope.label.replace(/^https?:\/\//, '').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/-+$/, '').slice(0, 60) || `${scope.kind}-${scope.id}`;
-      const file = path.join(exportsDir, `findings-${safeName}-${new Date().toISOString().replace(/[:.]/g, '-')}.xlsx`);
-      try {
-        writeFileSync(`${file}.tmp`, bytes);
-        renameSync(`${file}.tmp`, file);
-      } catch (err) {
-        rmSync(`${file}.tmp`, { force: true });
-        throw err;
-      }
+      const file = exportFilePath(store.file, 'findings', scope.label, `${scope.kind}-${scope.id}`, 'xlsx');
+      writeFileWhole(file, bytes);
       return { file, count };
     },
     async importPreview(file: { fileName: string; base64: string }, lang: Lang) {

@@ -15,6 +15,7 @@ import { createRegisterService } from './registers';
 import { findingViews, runFindingViews } from './findings';
 import { importRunFileView } from './imports';
 import { buildDashboard, utcToday } from './dashboard';
+import { createDashboardPdfExporter } from './dashboard-pdf';
 import { createFindingsXlsxService } from './findings-xlsx';
 import { runView } from './run-view';
 import type { AppService, Handlers } from './types';
@@ -65,6 +66,7 @@ export function createAppService(options: ServiceOptions): AppService {
   const reports = createReportExporter(store, emit, options.reveal);
   const registers = createRegisterService(store);
   const findingsXlsx = createFindingsXlsxService(store, () => checklist());
+  const exportDashboardPdf = createDashboardPdfExporter(store, () => checklist());
 
   const handlers: Handlers = {
     'app:info': () => ({ version: engineVersion(), locale: options.locale, storeFile: store.file, canPickFiles: Boolean(pickFile), canKeepSecrets: Boolean(vault) }),
@@ -122,6 +124,7 @@ export function createAppService(options: ServiceOptions): AppService {
     'judgements:withdraw': ({ id, by, reason }) => store.judgements.withdraw(id, by, reason),
     'runs:compare': ({ runA, runB, lang }) => compareRunsView(store, checklist, runA, runB, lang),
     'dashboard:get': ({ installationId, clientId, lang, today }) => buildDashboard(store, checklist(), installationId !== undefined ? { installationId } : { clientId: clientId! }, { lang, today: today ?? utcToday() }),
+    'dashboard:pdf': ({ installationId, clientId, lang, today }) => exportDashboardPdf(installationId !== undefined ? { installationId } : { clientId: clientId! }, lang, today ?? utcToday()),
     'findings:export': ({ installationId, clientId, lang }) => findingsXlsx.exportWorkbook({ installationId, clientId }, lang),
     'findings:import-preview': ({ file, lang }) => findingsXlsx.importPreview(file, lang),
     'findings:import-apply': ({ file, lang, by, resolve }) => findingsXlsx.importApply(file, lang, by, resolve),

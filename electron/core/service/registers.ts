@@ -1,5 +1,3 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Upload } from '../../shared/contract';
 import type { Lang } from '../../shared/domain';
 import { registerFileProblemText } from '../../shared/register-file-texts';
@@ -8,12 +6,12 @@ import { planImport, readRegisterFile, RegisterFileError, writeRegisterWorkbook 
 import type { Store } from '../store';
 import { documentMediaType } from '../store/document-type';
 import { ServiceError } from './dispatch';
+import { exportFilePath, writeFileWhole } from './export-file';
 
 const decode = (upload: Upload) => Buffer.from(upload.base64, 'base64');
 
 /** The app's side of the registers and the auditor's judgement: ownership checks, uploads, import and export. */
 export function createRegisterService(store: Store) {
-  const exportsDir = path.join(path.dirname(store.file), 'exports');
   const mustClient = (clientId: number) => {
     const client = store.clients.get(clientId);
     if (!client) throw new ServiceError('not-found', `client ${clientId} does not exist`);
@@ -62,16 +60,8 @@ export function createRegisterService(store: Store) {
     async exportWorkbook(clientId: number, lang: Lang) {
       const client = mustClient(clientId);
       const bytes = await writeRegisterWorkbook(store.registers.snapshot(clientId), lang);
-      mkdirSync(exportsDir, { recursive: true });
-      const safeName = client.name.replace(/[^\p{L}\p{N}._-]+/gu, '-').slice(0, 60) || `client-${clientId}`;
-      const file = path.join(exportsDir, `register-${safeName}-${new Date().toISOString().replace(/[:.]/g, '-')}.xlsx`);
-      try {
-        writeFileSync(`${file}.tmp`, bytes);
-        renameSync(`${file}.tmp`, file);
-      } catch (err) {
-        rmSync(`${file}.tmp`, { force: true });
-        throw err;
-      }
+      const file = exportFilePath(store.file, 'register', client.name, `client-${clientId}`, 'xlsx');
+      writeFileWhole(file, bytes);
       return { file };
     },
     recordJudgement(runId: number, input: Omit<JudgementInput, 'attachments'>, attachments: readonly Upload[]) {

@@ -35,4 +35,10 @@ export const dashboardDe: DashboardMessages = {
   noOpen: 'Keine offenen Befunde.',
   age: (days) => `seit ${days} ${plural(days, 'Tag', 'Tagen')} offen`,
   findingNumber: (id) => `Befund #${id}`,
+  exportPdf: {
+    button: 'Als PDF exportieren',
+    busy: 'PDF wird geschrieben …',
+    written: (file) => `Geschrieben: ${file}`,
+    reveal: 'Im Ordner zeigen',
+  },
 };

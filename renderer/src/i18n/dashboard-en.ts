@@ -35,4 +35,10 @@ export const dashboardEn: DashboardMessages = {
   noOpen: 'No open findings.',
   age: (days) => `open for ${days} ${plural(days, 'day', 'days')}`,
   findingNumber: (id) => `Finding #${id}`,
+  exportPdf: {
+    button: 'Export as PDF',
+    busy: 'Writing the PDF …',
+    written: (file) => `Written: ${file}`,
+    reveal: 'Show in folder',
+  },
 };

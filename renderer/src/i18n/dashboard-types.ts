@@ -34,4 +34,11 @@ export interface DashboardMessages {
   noOpen: string;
   age: (days: number) => string;
   findingNumber: (id: number) => string;
+  /** The dashboard as a PDF ("Status of remediation") written into the exports folder. */
+  exportPdf: {
+    button: string;
+    busy: string;
+    written: (file: string) => string;
+    reveal: string;
+  };
 }

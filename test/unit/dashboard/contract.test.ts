@@ -22,3 +22,10 @@ describe("contract 'dashboard:get'", () => {
     expect(problems({ installationId: 1, lang: 'de', now: 1 }).length).toBeGreaterThan(0);
   });
 });
+
+describe("contract 'dashboard:pdf'", () => {
+  it('takes the same scope as the dashboard itself and answers with the written file', () => {
+    expect(CONTRACT['dashboard:pdf'].args).toBe(args);
+    expect(CONTRACT['dashboard:pdf'].result.safeParse({ file: '/x/exports/dashboard-Kunde-1.pdf' }).success).toBe(true);
+  });
+});

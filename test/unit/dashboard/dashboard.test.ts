@@ -95,6 +95,7 @@ describe('buildDashboard', () => {
     expect(view.oldest).toMatchObject({ id: csp.id, ageDays: 40, installationName: store.installations.get(csp.installationId)!.name });
     expect(view.overdue.map((e) => [e.id, e.installationName])).toEqual([[hsts.id, store.installations.get(hsts.installationId)!.name]]);
     expect(view.openBySeverity).toEqual({ critical: 0, high: 1, medium: 1, low: 0 });
+    expect(new Map(view.series.map((s) => [s.baseUrl, s.openFindings]))).toEqual(new Map([[NEWS, 1], [SHOP, 1]]));
   });
 
   it('an installation without audits has an empty series and nothing open; an unknown one is not-found', () => {
@@ -104,7 +105,7 @@ describe('buildDashboard', () => {
     expect(view).toEqual({
       scope: 'installation',
       today: TODAY,
-      series: [{ installationId: installation.id, name: installation.name, baseUrl: installation.baseUrl, points: [], targetedLeftOut: 0 }],
+      series: [{ installationId: installation.id, name: installation.name, baseUrl: installation.baseUrl, points: [], targetedLeftOut: 0, openFindings: 0 }],
       openBySeverity: { critical: 0, high: 0, medium: 0, low: 0 },
       overdue: [],
       upcoming: [],

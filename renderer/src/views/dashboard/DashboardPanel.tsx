@@ -1,11 +1,12 @@
 // The DPO's dashboard on the client and installation pages: the score over time, open findings by severity,
-// overdue and upcoming due dates, and the oldest open finding.
+// overdue and upcoming due dates, and the oldest open finding; "Export as PDF" writes it as a document to hand over.
 import { useEffect, useId, useState } from 'react';
 import type { DashboardView } from '../../../../electron/shared/contract-dashboard';
 import { SEVERITIES } from '../../../../electron/shared/domain';
 import { api } from '../../api';
 import { SeverityBadge } from '../../components/Badges';
 import { ErrorBox, type Failure } from '../../components/ErrorBox';
+import { ExportFileButton } from '../../components/ExportFileButton';
 import { ScoreChart } from '../../components/ScoreChart';
 import { useI18n } from '../../i18n/context';
 import { formatDay, localToday } from '../../day';
@@ -50,6 +51,9 @@ export function DashboardPanel({ scope, refreshKey = 0 }: DashboardPanelProps) {
       {view === null && !error && <p className="muted">{d.loading}</p>}
       {view && (
         <>
+          <div className="button-row">
+            <ExportFileButton write={() => api['dashboard:pdf']({ ...(installationId !== undefined ? { installationId } : { clientId }), lang, today: localToday() })} texts={d.exportPdf} />
+          </div>
           <h3>{d.chartTitle}</h3>
           {hasRuns ? <ScoreChart series={view.series} /> : <p className="muted dashboard-empty">{d.noAudits}</p>}
           {targeted > 0 && <p className="muted small">{d.targetedLeftOut(targeted)}</p>}

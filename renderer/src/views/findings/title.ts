@@ -1,7 +1,7 @@
 import type { FindingView } from '../../../../electron/shared/contract';
+import { subjectText } from '../../../../electron/shared/findings';
 
-/** A finding's subject without its kind prefix (host:, form: …); '' for a finding about its check as a whole. */
-export const subjectText = (subject: string) => subject.replace(/^[a-z]+:/, '');
+export { subjectText };
 
 /** "4. Check title — the subject". */
 export function findingTitle(f: FindingView): string {
