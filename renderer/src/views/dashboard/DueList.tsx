@@ -2,6 +2,7 @@ import type { DashboardFinding } from '../../../../electron/shared/contract-dash
 import { SeverityBadge } from '../../components/Badges';
 import { useI18n } from '../../i18n/context';
 import { formatDay } from '../../day';
+import { subjectText } from '../findings/title';
 
 interface DueListProps {
   title: string;
@@ -34,7 +35,7 @@ export function DueList({ title, empty, findings, showInstallation, kind }: DueL
               </div>
               <div className="due-meta small">
                 {showInstallation && <span className="due-installation">{f.installationName}</span>}
-                {f.subject && <span className="mono">{f.subject}</span>}
+                {f.subject && <span className="mono">{subjectText(f.subject)}</span>}
                 <span>
                   {d.owner}: {f.owner || <span className="muted">{d.unassigned}</span>}
                 </span>
