@@ -15,7 +15,8 @@ import type { Lang } from '../shared/domain';
 import { UsageError } from './args';
 import { parseBatchArgs } from './batch-args';
 import { createBatchProgress } from './batch-progress';
-import { batchText, targetErrorKey } from './batch-texts';
+import { batchText } from './batch-texts';
+import { targetErrorText } from '../core/batch/target-error-texts';
 import { readCa } from './ca-file';
 import { auditExitCode, EXIT, type Io } from './exit-codes';
 
@@ -29,7 +30,7 @@ function readTargets(file: string, lang: Lang): Uint8Array {
 }
 
 function rowErrorLine(e: TargetError, lang: Lang): string {
-  const message = batchText(lang, targetErrorKey(e.code), { value: e.value });
+  const message = targetErrorText(e, lang);
   return e.column ? batchText(lang, 'batchRowError', { row: e.row, column: e.column, message }) : batchText(lang, 'batchFileError', { message });
 }
 

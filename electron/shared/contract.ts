@@ -14,6 +14,7 @@ import {
   registersSchema,
   uploadSchema,
 } from './contract-registers';
+import { targetListArgsSchema, targetListOutcomeSchema, targetListPlanSchema } from './contract-target-list';
 import { findingEventSchema, findingPatchSchema, findingViewSchema, runFindingSchema } from './contract-findings';
 import { compareArgsSchema, comparisonViewSchema } from './contract-compare';
 import { dashboardArgsSchema, dashboardSchema } from './contract-dashboard';
@@ -251,6 +252,10 @@ export const CONTRACT = {
       runs: z.array(z.object({ status: z.enum(['imported', 'already-imported']), runId: id, client: z.string(), installation: z.string(), evidence: z.number() })),
     }),
   ),
+  /** Reads a targets file (as `audit --targets`): the clients and installations it would add or change, and its row errors; writes nothing. */
+  'installations:import-targets-preview': channel(targetListArgsSchema, targetListPlanSchema),
+  /** Reads the targets file anew and takes it in, all or nothing; refused ('invalid') while it has row errors. */
+  'installations:import-targets-apply': channel(targetListArgsSchema, targetListOutcomeSchema),
   /** The DPO's dashboard of an installation or a client: score over time, open findings, due dates; today defaults to the UTC day. */
   'dashboard:get': channel(dashboardArgsSchema, dashboardSchema),
   /** Writes the dashboard of a client (or one installation) as a PDF, "Status of remediation", into the exports folder. */

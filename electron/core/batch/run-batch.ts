@@ -13,6 +13,7 @@ import type { ConfigSource, SshAuth } from '../probes/config-source';
 import type { Installation, Store } from '../store';
 import { DEFAULT_PER_HOST } from './defaults';
 import { rowOfResult, rowWithoutRun, type BatchRow } from './rows';
+import { installationInputOf } from './target-list';
 import type { BatchTarget } from './targets';
 
 export { DEFAULT_BATCH_CONCURRENCY, DEFAULT_PER_HOST } from './defaults';
@@ -54,20 +55,7 @@ export function ensureInstallation(store: Store, target: BatchTarget): Installat
   const existing = store.installations.findByBaseUrl(target.baseUrl.href);
   if (existing) return existing;
   const client = store.clients.findByName(target.client) ?? store.clients.create({ name: target.client });
-  const files = target.config?.kind === 'files' ? target.config : null;
-  const ssh = target.config?.kind === 'ssh' ? target.config : null;
-  return store.installations.create({
-    clientId: client.id,
-    name: target.installation,
-    baseUrl: target.baseUrl.href,
-    httpUrl: target.httpUrl?.href ?? null,
-    landingPages: target.landingPages.map((u) => u.href),
-    formUrls: target.formUrls.map((u) => u.href),
-    privacyPolicyUrl: target.privacyPolicyUrl?.href ?? null,
-    configPath: files?.localPhpPath ?? null,
-    crontabPath: files?.crontabPath ?? null,
-    ssh: ssh ? { host: ssh.host, port: ssh.port, username: ssh.username, auth: 'agent', keyPath: null, mauticRoot: null, webUser: null, hostKeySha256: null } : null,
-  });
+  return store.installations.create(installationInputOf(target, client.id));
 }
 
 function configSource(target: BatchTarget, sshAuth: SshAuth | null): ConfigSource | null {

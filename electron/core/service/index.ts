@@ -17,6 +17,7 @@ import { importRunFileView } from './imports';
 import { buildDashboard, utcToday } from './dashboard';
 import { createDashboardPdfExporter } from './dashboard-pdf';
 import { createFindingsXlsxService } from './findings-xlsx';
+import { createTargetListService } from './target-list';
 import { runView } from './run-view';
 import type { AppService, Handlers } from './types';
 
@@ -66,6 +67,7 @@ export function createAppService(options: ServiceOptions): AppService {
   const reports = createReportExporter(store, emit, options.reveal);
   const registers = createRegisterService(store);
   const findingsXlsx = createFindingsXlsxService(store, () => checklist());
+  const targetList = createTargetListService(store);
   const exportDashboardPdf = createDashboardPdfExporter(store, () => checklist());
 
   const handlers: Handlers = {
@@ -113,6 +115,8 @@ export function createAppService(options: ServiceOptions): AppService {
     'judgements:list': ({ runId }) => store.judgements.forRun(runId),
     'judgements:record': ({ runId, attachments, ...input }) => registers.recordJudgement(runId, input, attachments),
     'runs:import': ({ file, fingerprint }) => importRunFileView(store, file, fingerprint),
+    'installations:import-targets-preview': ({ file, lang }) => targetList.preview(file, lang),
+    'installations:import-targets-apply': ({ file, lang }) => targetList.apply(file, lang),
     'findings:list': ({ installationId, clientId, lang }) => findingViews(store, checklist(), { installationId, clientId }, lang),
     'findings:of-run': ({ runId, lang }) => runFindingViews(store, checklist(), runId, lang),
     'findings:update': ({ id, patch, by }) => store.findings.update(id, patch, by),

@@ -30,6 +30,8 @@ export interface Store {
   /** Runs audited elsewhere, from a verified run file (core/runfile). */
   readonly imports: ImportRunRepo;
   ensureInstallationForUrl(baseUrl: string, clientName?: string): Installation;
+  /** Runs `fn` in one immediate transaction: all its writes land, or none (it throws). */
+  transaction<T>(fn: () => T): T;
   startRun(meta: StartRunInput): number;
   /** Stores the run's verdicts, then applies them to the installation's findings (opened, fixed, reopened). */
   finishRun(runId: number, result: FinishRunInput): void;
@@ -71,6 +73,7 @@ export function openStore(file: string): Store {
       findings,
       imports: createImportRunRepo({ db, dbFile: abs, clients, installations, addEvidence: evidence.addEvidence, finishRun: (id, result) => (runs.finishRun(id, result), findings.syncRun(id)) }),
       ensureInstallationForUrl: (baseUrl, clientName) => ensureInstallationForUrl(db, clients, installations, baseUrl, clientName),
+      transaction: (fn) => db.transaction(fn).immediate(),
       startRun: runs.startRun,
       finishRun: (runId, result) => {
         runs.finishRun(runId, result);
