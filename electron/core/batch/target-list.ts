@@ -84,6 +84,20 @@ function patchOf(stored: Installation, target: BatchTarget): { patch: Partial<In
   return { patch, changes };
 }
 
+/** What a new installation gets from the file, as changes from nothing. */
+function valuesOf(input: InstallationInput): TargetListChange[] {
+  const values: [TargetListField, string][] = [
+    ['httpUrl', input.httpUrl ?? ''],
+    ['landingPages', (input.landingPages ?? []).join('\n')],
+    ['formUrls', (input.formUrls ?? []).join('\n')],
+    ['privacyPolicyUrl', input.privacyPolicyUrl ?? ''],
+    ['configPath', input.configPath ?? ''],
+    ['crontabPath', input.crontabPath ?? ''],
+    ['ssh', sshLogin(input.ssh ?? null)],
+  ];
+  return values.filter(([, to]) => to !== '').map(([field, to]) => ({ field, from: '', to }));
+}
+
 interface Planned extends TargetListRow {
   apply(store: Store): void;
 }
@@ -99,7 +113,7 @@ function plan(store: Store, targets: readonly BatchTarget[]): Planned[] {
       return {
         ...base,
         action: known ? 'add' : 'add-client',
-        changes: [],
+        changes: valuesOf(installationInputOf(target, 0)),
         apply: (s) => {
           const client = s.clients.findByName(target.client) ?? s.clients.create({ name: target.client });
           s.installations.create(installationInputOf(target, client.id));

@@ -2,6 +2,7 @@ import { PageHeading } from '../components/PageHeading';
 import { useI18n } from '../i18n/context';
 import type { Navigate } from '../routes';
 import { RunFileImport } from './imports/RunFileImport';
+import { TargetListImport } from './imports/TargetListImport';
 
 export function HomeView({ hasClients, navigate, onImported }: { hasClients: boolean | null; navigate: Navigate; onImported(): void }) {
   const { t } = useI18n();
@@ -16,6 +17,7 @@ export function HomeView({ hasClients, navigate, onImported }: { hasClients: boo
           {t.nav.newClient}
         </button>
       </div>
+      <TargetListImport onImported={onImported} />
       <RunFileImport onImported={onImported} />
     </section>
   );

@@ -40,6 +40,12 @@ describe('importing a targets file', () => {
       [3, 'Kunde GmbH', 'Test', 'update'],
       [4, 'Agentur AG', 'Marketing', 'add-client'],
     ]);
+    expect(plan.rows[0]!.changes).toEqual([
+      { field: 'landingPages', from: '', to: 'https://www.kunde.example/angebot' },
+      { field: 'privacyPolicyUrl', from: '', to: 'https://www.kunde.example/datenschutz' },
+      { field: 'configPath', from: '', to: path.join(dir, 'configs/kunde.php') },
+    ]);
+    expect(plan.rows[2]!.changes).toEqual([{ field: 'ssh', from: '', to: 'deploy@ssh.agentur.example:2222' }]);
     // The test installation keeps its pages: the file's empty cell clears nothing; only the name differs.
     expect(plan.rows[1]!.changes).toEqual([{ field: 'name', from: 'Staging', to: 'Test' }]);
     expect(store.clients.list().map((c) => c.name)).toEqual(['Kunde GmbH']);
