@@ -6,6 +6,7 @@ import { SeverityBadge } from '../../components/Badges';
 import { ErrorBox, type Failure } from '../../components/ErrorBox';
 import { useI18n } from '../../i18n/context';
 import { FindingDialog } from './FindingDialog';
+import { FindingsFileActions } from './FindingsFileActions';
 import { findingTitle } from './title';
 import { formatDay, localToday } from '../../day';
 
@@ -45,6 +46,7 @@ export function FindingsPanel({ installationId, refreshKey }: { installationId: 
         </div>
       </div>
       <p className="muted">{m.intro}</p>
+      {findings && findings.length > 0 && <FindingsFileActions scope={{ installationId }} onApplied={() => void reload()} />}
       {error && <ErrorBox error={error} onRetry={() => void reload()} />}
       {findings?.length === 0 && <p className="muted">{m.none}</p>}
       {findings && findings.length > 0 && shown.length === 0 && <p className="muted">{m.noneOpen}</p>}
