@@ -83,13 +83,13 @@ afterAll(async () => {
 const main = () => page.getByRole('main');
 const panel = () => main().getByRole('region', { name: 'Findings across audits' });
 const importDialog = () => page.getByRole('dialog', { name: 'Import the returned findings workbook' });
-const findings = (): Promise<FindingView[]> => service.handlers['findings:list']({ installationId, lang: 'en' });
+const findings = async (): Promise<FindingView[]> => service.handlers['findings:list']({ installationId, lang: 'en' });
 const title = (f: FindingView) => `${f.itemNumber}. ${f.checkTitle}`;
 
-/** Opens the exported workbook, lets `edit` change rows (by finding id) as the client's team would, returns the bytes. */
-async function edited(edit: (set: (findingId: number, column: string, value: unknown) => void) => void): Promise<Buffer> {
+/** Opens the exported workbook (or `source`), lets `edit` change rows (by finding id) as the client's team would, returns the bytes. */
+async function edited(edit: (set: (findingId: number, column: string, value: unknown) => void) => void, source = exported): Promise<Buffer> {
   const wb = new Workbook();
-  await wb.xlsx.readFile(exported);
+  await wb.xlsx.readFile(source);
   const ws = wb.getWorksheet('Findings')!;
   const header = (ws.getRow(1).values as unknown[]).slice(1).map(String);
   const rows = new Map<number, Row>();
@@ -154,12 +154,12 @@ describe('the findings workbook round trip in Chromium', () => {
     await importDialog().getByLabel('Applied by').fill('J. Roth');
     expect(await apply.isDisabled()).toBe(true);
     await importDialog().getByText('Choose which values count for the conflicts.').waitFor();
-    await conflicts.scrollIntoViewIfNeeded();
-    await screenshot(page, '29-findings-import-conflicts');
     expect((await findings()).find((f) => f.id === first!.id)!.status).toBe('open');
 
     await importDialog().getByRole('radiogroup', { name: 'Which values count for the conflicts?' }).getByLabel('Take the file’s values').check();
     expect(await apply.isEnabled()).toBe(true);
+    await apply.scrollIntoViewIfNeeded();
+    await screenshot(page, '29-findings-import-conflicts');
     await apply.click();
     await importDialog().waitFor({ state: 'detached' });
     await panel().getByRole('status').filter({ hasText: 'Imported: 2 findings changed, 1 comment added, 1 conflict decided.' }).waitFor();
@@ -216,6 +216,25 @@ describe('the findings workbook round trip in Chromium', () => {
     await dialog.getByText('Tragen Sie ein, wer die Änderungen übernimmt.').waitFor();
     await dialog.getByRole('button', { name: 'Abbrechen' }).click();
     await page.getByRole('group', { name: 'Sprache' }).getByRole('button', { name: 'English' }).click();
+  });
+
+  it('the client page exports all its installations’ findings and imports them back', async () => {
+    await page.getByRole('navigation', { name: 'Clients and installations' }).getByRole('button', { name: 'Kunde GmbH' }).click();
+    const section = main().getByRole('region', { name: 'Findings workbook for the client’s team' });
+    await section.getByRole('button', { name: 'Export for the client’s team' }).click();
+    const status = section.getByRole('status').filter({ hasText: 'Written' });
+    await expect.poll(() => status.innerText()).toMatch(/^Written \(4 open findings\): .*findings-Kunde-GmbH-.*\.xlsx/);
+    const file = /: (\/.*\.xlsx)/.exec(await status.innerText())![1]!;
+    const fourth = (await findings())[3]!;
+    const book = await edited((set) => set(fourth.id, 'Owner', 'Hosting (K. Wolf)'), file);
+    await section.getByRole('button', { name: 'Import returned workbook …' }).click();
+    await chooseFile('kunde.xlsx', book);
+    await importDialog().getByText('Exported for Kunde GmbH on ').waitFor();
+    expect(await importDialog().getByRole('table', { name: 'Changes from the file' }).innerText()).toContain(title(fourth));
+    await importDialog().getByLabel('Applied by').fill('K. Wolf');
+    await importDialog().getByRole('button', { name: 'Apply' }).click();
+    await section.getByRole('status').filter({ hasText: 'Imported: 1 finding changed.' }).waitFor();
+    expect((await findings()).find((f) => f.id === fourth.id)!.owner).toBe('Hosting (K. Wolf)');
     expect(pageErrors).toEqual([]);
   });
 });

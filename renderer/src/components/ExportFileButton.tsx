@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Result } from '../../../electron/shared/contract';
 import { api } from '../api';
 import { ErrorBox, type Failure } from './ErrorBox';
@@ -8,10 +8,12 @@ interface ExportFileButtonProps<R extends { file: string }> {
   /** The line shown once the file is written. */
   written(result: R): string;
   run(): Promise<Result<R>>;
+  /** Shown right after the button, before the written file's line (e.g. the matching import button). */
+  after?: ReactNode;
 }
 
 /** Writes a file into the exports folder through `run`, then names it and offers to show it in its folder. */
-export function ExportFileButton<R extends { file: string }>({ texts, written, run }: ExportFileButtonProps<R>) {
+export function ExportFileButton<R extends { file: string }>({ texts, written, run, after }: ExportFileButtonProps<R>) {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<R | null>(null);
   const [error, setError] = useState<Failure | null>(null);
@@ -30,6 +32,7 @@ export function ExportFileButton<R extends { file: string }>({ texts, written, r
       <button type="button" onClick={() => void start()} disabled={busy} aria-busy={busy}>
         {busy ? texts.busy : texts.button}
       </button>
+      {after}
       {result && (
         <span role="status" className="muted">
           {written(result)}{' '}

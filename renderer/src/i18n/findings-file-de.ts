@@ -47,6 +47,7 @@ export const findingsFileDe: FindingsFileMessages = {
     needsBy: 'Tragen Sie ein, wer die Änderungen übernimmt.',
     apply: 'Übernehmen',
     applying: 'Übernehme …',
-    done: (changed, commented, resolved) => `Importiert: ${plural(changed, 'Befund', 'Befunde')} geändert, ${plural(commented, 'Kommentar', 'Kommentare')} hinzugefügt, ${plural(resolved, 'Konflikt', 'Konflikte')} entschieden.`,
+    done: (changed, commented, resolved) =>
+      `Importiert: ${plural(changed, 'Befund', 'Befunde')} geändert${commented ? `, ${plural(commented, 'Kommentar', 'Kommentare')} hinzugefügt` : ''}${resolved ? `, ${plural(resolved, 'Konflikt', 'Konflikte')} entschieden` : ''}.`,
   },
 };

@@ -47,6 +47,7 @@ export const findingsFileEn: FindingsFileMessages = {
     needsBy: 'Fill in who applies the changes.',
     apply: 'Apply',
     applying: 'Applying …',
-    done: (changed, commented, resolved) => `Imported: ${plural(changed, 'finding', 'findings')} changed, ${plural(commented, 'comment', 'comments')} added, ${plural(resolved, 'conflict', 'conflicts')} decided.`,
+    done: (changed, commented, resolved) =>
+      `Imported: ${plural(changed, 'finding', 'findings')} changed${commented ? `, ${plural(commented, 'comment', 'comments')} added` : ''}${resolved ? `, ${plural(resolved, 'conflict', 'conflicts')} decided` : ''}.`,
   },
 };

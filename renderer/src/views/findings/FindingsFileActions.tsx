@@ -15,10 +15,16 @@ export function FindingsFileActions({ scope, onApplied }: { scope: Scope; onAppl
   return (
     <>
       <div className="button-row">
-        <ExportFileButton texts={m.export} written={(r) => m.export.written(r.file, r.count)} run={() => api['findings:export']({ ...scope, lang })} />
-        <button type="button" onClick={() => setImporting(true)}>
-          {m.import.button}
-        </button>
+        <ExportFileButton
+          texts={m.export}
+          written={(r) => m.export.written(r.file, r.count)}
+          run={() => api['findings:export']({ ...scope, lang })}
+          after={
+            <button type="button" onClick={() => setImporting(true)}>
+              {m.import.button}
+            </button>
+          }
+        />
       </div>
       {notice && (
         <p className="notice" role="status">

@@ -1,4 +1,5 @@
 import type { FindingsImportPlan } from '../../../../electron/shared/contract-findings-xlsx';
+import { ImportRowErrors } from '../../components/ImportRowErrors';
 import { formatDay } from '../../day';
 import { useI18n } from '../../i18n/context';
 
@@ -69,47 +70,36 @@ export function FindingsImportPreview({ plan, titles }: { plan: FindingsImportPl
         </table>
       )}
       {plan.conflicts.length > 0 && (
-        <>
-          <table className="data-table import-change findings-import-table findings-conflicts">
-            <caption>{m.conflictsCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m.finding}</th>
-                <th scope="col">{m.field}</th>
-                <th scope="col">{m.atExport}</th>
-                <th scope="col">{m.inApp}</th>
-                <th scope="col">{m.inFile}</th>
+        <table className="data-table import-change findings-import-table findings-conflicts" aria-label={m.conflictsCaption}>
+          <caption>
+            {m.conflictsCaption}
+            <span className="caption-note">{m.conflictsIntro}</span>
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{m.finding}</th>
+              <th scope="col">{m.field}</th>
+              <th scope="col">{m.atExport}</th>
+              <th scope="col">{m.inApp}</th>
+              <th scope="col">{m.inFile}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan.conflicts.map((c) => (
+              <tr key={`${c.findingId}-${c.field}`}>
+                <th scope="row">
+                  {title(c.findingId)} <span className="muted small">({m.rowOf(c.row)})</span>
+                </th>
+                <td>{fieldName(c.field)}</td>
+                <td className="prewrap">{show(c.field, c.atExport)}</td>
+                <td className="prewrap">{show(c.field, c.inApp)}</td>
+                <td className="prewrap">{show(c.field, c.inFile)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {plan.conflicts.map((c) => (
-                <tr key={`${c.findingId}-${c.field}`}>
-                  <th scope="row">
-                    {title(c.findingId)} <span className="muted small">({m.rowOf(c.row)})</span>
-                  </th>
-                  <td>{fieldName(c.field)}</td>
-                  <td className="prewrap">{show(c.field, c.atExport)}</td>
-                  <td className="prewrap">{show(c.field, c.inApp)}</td>
-                  <td className="prewrap">{show(c.field, c.inFile)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p className="muted">{m.conflictsIntro}</p>
-        </>
-      )}
-      {plan.errors.length > 0 && (
-        <div className="error-box" role="alert">
-          <p>{m.errorsBlock}</p>
-          <ul className="import-errors">
-            {plan.errors.map((e, i) => (
-              <li key={i}>
-                <strong>{m.errorRow(e.sheet, e.row, e.column)}</strong>: {e.message}
-              </li>
             ))}
-          </ul>
-        </div>
+          </tbody>
+        </table>
       )}
+      <ImportRowErrors errors={plan.errors} intro={m.errorsBlock} where={m.errorRow} />
       {plan.errors.length === 0 && plan.changes.length + plan.conflicts.length === 0 && <p className="muted">{m.nothingToDo}</p>}
     </section>
   );
