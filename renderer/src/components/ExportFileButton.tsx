@@ -1,39 +1,42 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Result } from '../../../electron/shared/contract';
 import { api } from '../api';
 import { ErrorBox, type Failure } from './ErrorBox';
 
-export interface ExportFileTexts {
-  button: string;
-  busy: string;
-  written: (file: string) => string;
-  reveal: string;
+interface ExportFileButtonProps<R extends { file: string }> {
+  texts: { button: string; busy: string; reveal: string };
+  /** The line shown once the file is written. */
+  written(result: R): string;
+  run(): Promise<Result<R>>;
+  /** Shown right after the button, before the written file's line (e.g. the matching import button). */
+  after?: ReactNode;
 }
 
-/** A button that has the core write a file into the exports folder, then names it and offers to show it. */
-export function ExportFileButton({ write, texts }: { write: () => Promise<Result<{ file: string }>>; texts: ExportFileTexts }) {
+/** Writes a file into the exports folder through `run`, then names it and offers to show it in its folder. */
+export function ExportFileButton<R extends { file: string }>({ texts, written, run, after }: ExportFileButtonProps<R>) {
   const [busy, setBusy] = useState(false);
-  const [file, setFile] = useState<string | null>(null);
+  const [result, setResult] = useState<R | null>(null);
   const [error, setError] = useState<Failure | null>(null);
 
-  async function run() {
+  async function start() {
     setBusy(true);
     setError(null);
-    const result = await write();
+    const r = await run();
     setBusy(false);
-    if (result.ok) setFile(result.value.file);
-    else setError(result.error);
+    if (r.ok) setResult(r.value);
+    else setError(r.error);
   }
 
   return (
     <>
-      <button type="button" onClick={() => void run()} disabled={busy} aria-busy={busy}>
+      <button type="button" onClick={() => void start()} disabled={busy} aria-busy={busy}>
         {busy ? texts.busy : texts.button}
       </button>
-      {file && (
+      {after}
+      {result && (
         <span role="status" className="muted">
-          {texts.written(file)}{' '}
-          <button type="button" className="link-button" onClick={() => void api['reports:reveal']({ file })}>
+          {written(result)}{' '}
+          <button type="button" className="link-button" onClick={() => void api['reports:reveal']({ file: result.file })}>
             {texts.reveal}
           </button>
         </span>

@@ -1,6 +1,7 @@
 import { completenessLabels } from '../../../electron/shared/completeness-texts';
 import type { Messages } from './types';
 import { findingsDe } from './findings-de';
+import { findingsFileDe } from './findings-file-de';
 import { importsDe } from './imports-de';
 import { compareDe } from './compare-de';
 import { judgementDe, registersDe } from './registers-de';
@@ -332,6 +333,7 @@ export const de: Messages = {
   registers: registersDe,
   judgement: judgementDe,
   findings: findingsDe,
+  findingsFile: findingsFileDe,
   imports: importsDe,
   compare: compareDe,
   dashboard: dashboardDe,

@@ -1,6 +1,7 @@
 import { completenessLabels } from '../../../electron/shared/completeness-texts';
 import type { Messages } from './types';
 import { findingsEn } from './findings-en';
+import { findingsFileEn } from './findings-file-en';
 import { importsEn } from './imports-en';
 import { compareEn } from './compare-en';
 import { judgementEn, registersEn } from './registers-en';
@@ -332,6 +333,7 @@ export const en: Messages = {
   registers: registersEn,
   judgement: judgementEn,
   findings: findingsEn,
+  findingsFile: findingsFileEn,
   imports: importsEn,
   compare: compareEn,
   dashboard: dashboardEn,

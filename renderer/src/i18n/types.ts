@@ -2,6 +2,7 @@ import type { Completeness } from '../../../electron/shared/completeness';
 import type { ErrorCode } from '../../../electron/shared/contract';
 import type { Lang, Severity, Status } from '../../../electron/shared/domain';
 import type { FindingMessages } from './findings-types';
+import type { FindingsFileMessages } from './findings-file-types';
 import type { ImportMessages } from './imports-types';
 import type { CompareMessages } from './compare-types';
 import type { JudgementMessages, RegisterMessages } from './registers-types';
@@ -305,6 +306,7 @@ export interface Messages {
   registers: RegisterMessages;
   judgement: JudgementMessages;
   findings: FindingMessages;
+  findingsFile: FindingsFileMessages;
   imports: ImportMessages;
   compare: CompareMessages;
   dashboard: DashboardMessages;

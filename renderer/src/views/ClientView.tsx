@@ -7,6 +7,7 @@ import { PageHeading } from '../components/PageHeading';
 import { useI18n } from '../i18n/context';
 import type { Navigate } from '../routes';
 import { DashboardPanel } from './dashboard/DashboardPanel';
+import { FindingsFileActions } from './findings/FindingsFileActions';
 
 interface ClientViewProps {
   client: Client;
@@ -20,6 +21,7 @@ interface ClientViewProps {
 export function ClientView({ client, installations, installationsError, navigate, onDeleted, onRetry }: ClientViewProps) {
   const { t, dateTime } = useI18n();
   const [confirming, setConfirming] = useState(false);
+  const [findingsKey, setFindingsKey] = useState(0);
 
   return (
     <section className="view">
@@ -70,7 +72,15 @@ export function ClientView({ client, installations, installationsError, navigate
         )}
       </section>
 
-      <DashboardPanel scope={{ clientId: client.id }} />
+      <DashboardPanel scope={{ clientId: client.id }} refreshKey={findingsKey} />
+
+      {installations && installations.length > 0 && (
+        <section className="panel" aria-labelledby="findings-file-heading">
+          <h2 id="findings-file-heading">{t.findingsFile.clientHeading}</h2>
+          <p className="muted">{t.findingsFile.clientIntro}</p>
+          <FindingsFileActions scope={{ clientId: client.id }} onApplied={() => setFindingsKey((k) => k + 1)} />
+        </section>
+      )}
 
       {confirming && (
         <ConfirmDialog

@@ -34,6 +34,8 @@ export function InstallationView({ client, installation, activeAudit, historyKey
   const ids = { clientId: client.id, installationId: installation.id };
 
   const [askingSecret, setAskingSecret] = useState(false);
+  // Bumped when findings are edited or imported, so the dashboard's counts follow.
+  const [findingsEdits, setFindingsEdits] = useState(0);
 
   const [scope, setScope] = useState<'all' | 'open-findings'>('all');
   async function start(sshSecret?: string, chosen: 'all' | 'open-findings' = scope) {
@@ -131,9 +133,9 @@ export function InstallationView({ client, installation, activeAudit, historyKey
         </dl>
       </section>
 
-      <DashboardPanel scope={{ installationId: installation.id }} refreshKey={historyKey} />
+      <DashboardPanel scope={{ installationId: installation.id }} refreshKey={historyKey + findingsEdits} />
 
-      <FindingsPanel installationId={installation.id} refreshKey={historyKey} />
+      <FindingsPanel installationId={installation.id} refreshKey={historyKey} onChanged={() => setFindingsEdits((n) => n + 1)} />
 
       <RunHistory
         installationId={installation.id}

@@ -52,7 +52,7 @@ export function DashboardPanel({ scope, refreshKey = 0 }: DashboardPanelProps) {
       {view && (
         <>
           <div className="button-row">
-            <ExportFileButton write={() => api['dashboard:pdf']({ ...(installationId !== undefined ? { installationId } : { clientId }), lang, today: localToday() })} texts={d.exportPdf} />
+            <ExportFileButton texts={d.exportPdf} written={(r) => d.exportPdf.written(r.file)} run={() => api['dashboard:pdf']({ ...(installationId !== undefined ? { installationId } : { clientId }), lang, today: localToday() })} />
           </div>
           <h3>{d.chartTitle}</h3>
           {hasRuns ? <ScoreChart series={view.series} /> : <p className="muted dashboard-empty">{d.noAudits}</p>}

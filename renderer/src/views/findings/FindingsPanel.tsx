@@ -6,13 +6,14 @@ import { SeverityBadge } from '../../components/Badges';
 import { ErrorBox, type Failure } from '../../components/ErrorBox';
 import { useI18n } from '../../i18n/context';
 import { FindingDialog } from './FindingDialog';
+import { FindingsFileActions } from './FindingsFileActions';
 import { findingTitle } from './title';
 import { formatDay, localToday } from '../../day';
 
 const OPEN: readonly string[] = [...ACTIVE_STATUSES, 'accepted-risk'];
 
 /** An installation's findings across audits: open ones first, each editable by the DPO. */
-export function FindingsPanel({ installationId, refreshKey }: { installationId: number; refreshKey: number }) {
+export function FindingsPanel({ installationId, refreshKey, onChanged }: { installationId: number; refreshKey: number; /** After an edit or an import, for the panels that count findings. */ onChanged?(): void }) {
   const { t, lang } = useI18n();
   const m = t.findings;
   const [findings, setFindings] = useState<FindingView[] | null>(null);
@@ -28,6 +29,10 @@ export function FindingsPanel({ installationId, refreshKey }: { installationId: 
     } else setError(result.error);
   }, [installationId, lang]);
   useEffect(() => void reload(), [reload, refreshKey]);
+  const changed = () => {
+    void reload();
+    onChanged?.();
+  };
 
   const shown = (findings ?? []).filter((f) => !onlyOpen || OPEN.includes(f.status));
   const now = localToday();
@@ -45,6 +50,7 @@ export function FindingsPanel({ installationId, refreshKey }: { installationId: 
         </div>
       </div>
       <p className="muted">{m.intro}</p>
+      {findings && findings.length > 0 && <FindingsFileActions scope={{ installationId }} onApplied={changed} />}
       {error && <ErrorBox error={error} onRetry={() => void reload()} />}
       {findings?.length === 0 && <p className="muted">{m.none}</p>}
       {findings && findings.length > 0 && shown.length === 0 && <p className="muted">{m.noneOpen}</p>}
@@ -96,7 +102,7 @@ export function FindingsPanel({ installationId, refreshKey }: { installationId: 
           finding={editing}
           onSaved={() => {
             setEditing(null);
-            void reload();
+            changed();
           }}
           onCancel={() => setEditing(null)}
         />

@@ -5,5 +5,6 @@ import { useI18n } from '../../i18n/context';
 /** Writes the client's registers as a workbook into the exports folder and offers to show it. */
 export function ExportButton({ clientId }: { clientId: number }) {
   const { t, lang } = useI18n();
-  return <ExportFileButton write={() => api['registers:export']({ clientId, lang })} texts={t.registers.export} />;
+  const m = t.registers.export;
+  return <ExportFileButton texts={m} written={(r) => m.written(r.file)} run={() => api['registers:export']({ clientId, lang })} />;
 }

@@ -3,6 +3,7 @@ import type { ImportPlanView } from '../../../../electron/shared/contract';
 import { api } from '../../api';
 import { ErrorBox, type Failure } from '../../components/ErrorBox';
 import { Field } from '../../components/Field';
+import { ImportRowErrors } from '../../components/ImportRowErrors';
 import { Modal } from '../../components/Modal';
 import { toUpload } from '../../files';
 import { useI18n } from '../../i18n/context';
@@ -61,18 +62,7 @@ export function ImportDialog({ clientId, onApplied, onClose }: ImportDialogProps
             {plan.errors.length > 0 && <li className="tag tag-fail">{m.errors(plan.errors.length)}</li>}
           </ul>
           <ChangeList plan={plan} />
-          {plan.errors.length > 0 && (
-            <div className="error-box" role="alert">
-              <p>{m.errorsBlock}</p>
-              <ul className="import-errors">
-                {plan.errors.map((e, i) => (
-                  <li key={i}>
-                    <strong>{m.errorRow(e.sheet, e.row, e.column)}</strong>: {e.message}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
+          <ImportRowErrors errors={plan.errors} intro={m.errorsBlock} where={m.errorRow} />
           {adds + changes === 0 && <p className="muted">{m.nothingToDo}</p>}
         </section>
       )}

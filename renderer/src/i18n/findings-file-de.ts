@@ -1,0 +1,53 @@
+import type { FindingsFileMessages } from './findings-file-types';
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export const findingsFileDe: FindingsFileMessages = {
+  clientHeading: 'Befund-Arbeitsmappe für das Team des Kunden',
+  clientIntro: 'Die offenen Befunde aller Installationen dieses Kunden in einer Arbeitsmappe: das Team trägt in Excel Status, Verantwortliche, Fälligkeiten und Kommentare ein, Sie importieren, was zurückkommt.',
+  export: {
+    button: 'Für das Team des Kunden exportieren',
+    busy: 'Exportiere …',
+    written: (file, count) => `Geschrieben (${plural(count, 'offener Befund', 'offene Befunde')}): ${file}`,
+    reveal: 'Im Ordner zeigen',
+  },
+  import: {
+    button: 'Zurückgeschickte Arbeitsmappe importieren …',
+    title: 'Zurückgeschickte Befund-Arbeitsmappe importieren',
+    choose: 'Arbeitsmappe (.xlsx)',
+    chooseHint: 'Die für das Team des Kunden exportierte Arbeitsmappe mit dessen Änderungen. Vor „Übernehmen“ wird nichts geändert.',
+    reading: 'Lese die Arbeitsmappe …',
+    scope: (label, exportedAt) => `Exportiert für ${label} am ${exportedAt}`,
+    changed: (n) => `${plural(n, 'Befund', 'Befunde')} geändert`,
+    conflicts: (n) => plural(n, 'Konflikt', 'Konflikte'),
+    unchanged: (n) => `${n} unverändert`,
+    errors: (n) => plural(n, 'fehlerhafte Zeile', 'fehlerhafte Zeilen'),
+    changesCaption: 'Änderungen aus der Datei',
+    finding: 'Befund',
+    field: 'Feld',
+    from: 'Jetzt',
+    to: 'Aus der Datei',
+    newComment: 'Neuer Kommentar',
+    rowOf: (row) => `Zeile ${row}`,
+    unknownFinding: (id) => `Befund Nr. ${id}`,
+    conflictsCaption: 'Konflikte',
+    conflictsIntro: 'Diese Befunde wurden nach dem Export in Prüfstand geändert, und die Datei ändert dieselben Felder.',
+    atExport: 'Beim Export',
+    inApp: 'Jetzt in Prüfstand',
+    inFile: 'In der Datei',
+    resolveLegend: 'Welche Werte gelten bei den Konflikten?',
+    ours: 'Werte der App behalten',
+    theirs: 'Werte der Datei übernehmen',
+    errorsBlock: 'Die Datei hat fehlerhafte Zeilen. Importiert werden kann erst, wenn sie in der Arbeitsmappe korrigiert sind:',
+    errorRow: (sheet, row, column) => `Blatt „${sheet}“, Zeile ${row}, Spalte „${column}“`,
+    nothingToDo: 'Die Datei ändert nichts.',
+    by: 'Übernommen von',
+    byHint: 'Steht im Verlauf jedes geänderten Befunds.',
+    needsChoice: 'Wählen Sie, welche Werte bei den Konflikten gelten.',
+    needsBy: 'Tragen Sie ein, wer die Änderungen übernimmt.',
+    apply: 'Übernehmen',
+    applying: 'Übernehme …',
+    done: (changed, commented, resolved) =>
+      `Importiert: ${plural(changed, 'Befund', 'Befunde')} geändert${commented ? `, ${plural(commented, 'Kommentar', 'Kommentare')} hinzugefügt` : ''}${resolved ? `, ${plural(resolved, 'Konflikt', 'Konflikte')} entschieden` : ''}.`,
+  },
+};

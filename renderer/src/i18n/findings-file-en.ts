@@ -1,0 +1,53 @@
+import type { FindingsFileMessages } from './findings-file-types';
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export const findingsFileEn: FindingsFileMessages = {
+  clientHeading: 'Findings workbook for the client’s team',
+  clientIntro: 'The open findings of all this client’s installations in one workbook: the team sets status, owner, due date and comments in Excel, you import what they send back.',
+  export: {
+    button: 'Export for the client’s team',
+    busy: 'Exporting …',
+    written: (file, count) => `Written (${plural(count, 'open finding', 'open findings')}): ${file}`,
+    reveal: 'Show in folder',
+  },
+  import: {
+    button: 'Import returned workbook …',
+    title: 'Import the returned findings workbook',
+    choose: 'Workbook (.xlsx)',
+    chooseHint: 'The workbook exported for the client’s team, with their changes. Nothing is changed before you apply.',
+    reading: 'Reading the workbook …',
+    scope: (label, exportedAt) => `Exported for ${label} on ${exportedAt}`,
+    changed: (n) => `${plural(n, 'finding', 'findings')} changed`,
+    conflicts: (n) => plural(n, 'conflict', 'conflicts'),
+    unchanged: (n) => `${n} unchanged`,
+    errors: (n) => plural(n, 'row with errors', 'rows with errors'),
+    changesCaption: 'Changes from the file',
+    finding: 'Finding',
+    field: 'Field',
+    from: 'Now',
+    to: 'From the file',
+    newComment: 'New comment',
+    rowOf: (row) => `row ${row}`,
+    unknownFinding: (id) => `Finding #${id}`,
+    conflictsCaption: 'Conflicts',
+    conflictsIntro: 'These findings were changed in Prüfstand after the export, and the file changes the same fields.',
+    atExport: 'At the export',
+    inApp: 'In Prüfstand now',
+    inFile: 'In the file',
+    resolveLegend: 'Which values count for the conflicts?',
+    ours: 'Keep the app’s values',
+    theirs: 'Take the file’s values',
+    errorsBlock: 'The file has rows with errors. Nothing can be imported until they are corrected in the workbook:',
+    errorRow: (sheet, row, column) => `Sheet “${sheet}”, row ${row}, column “${column}”`,
+    nothingToDo: 'The file changes nothing.',
+    by: 'Applied by',
+    byHint: 'Recorded in the history of every finding changed.',
+    needsChoice: 'Choose which values count for the conflicts.',
+    needsBy: 'Fill in who applies the changes.',
+    apply: 'Apply',
+    applying: 'Applying …',
+    done: (changed, commented, resolved) =>
+      `Imported: ${plural(changed, 'finding', 'findings')} changed${commented ? `, ${plural(commented, 'comment', 'comments')} added` : ''}${resolved ? `, ${plural(resolved, 'conflict', 'conflicts')} decided` : ''}.`,
+  },
+};
