@@ -57,6 +57,8 @@ export const ERROR_CAUSES = [
   'auth',
   'aborted',
   'internal',
+  /** No browser for the consent visits, or it failed or crashed. */
+  'browser',
 ] as const;
 export type ErrorCause = (typeof ERROR_CAUSES)[number];
 
@@ -123,6 +125,12 @@ export const EVIDENCE_KINDS = [
   'document',
   /** What happened to the installation's findings: opened, fixed, reopened by a run; changed or commented by a person (JSON). */
   'remediation',
+  /** One visit of a landing page in a real browser: requests, cookies, storage keys, the banner (JSON). */
+  'browser-visit',
+  /** A full-page screenshot of such a visit (PNG). */
+  'screenshot',
+  /** The HAR file of such a visit, response bodies capped. */
+  'har',
 ] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 

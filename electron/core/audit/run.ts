@@ -146,7 +146,7 @@ export async function runAudit(req: AuditRequest): Promise<AuditResult> {
           }
         }
         const t0 = performance.now();
-        const result = await runProbe(probeId, { target: req.target, net, evidence: sink, signal: controller.signal });
+        const result = await runProbe(probeId, { target: req.target, net, evidence: sink, signal: controller.signal, consent: req.consent ?? null });
         const ms = Math.round(performance.now() - t0);
         timings.push({ probeId, ms, ok: result.ok });
         (observations as Record<string, ProbeResult<unknown>>)[probeId] = result;

@@ -1,7 +1,7 @@
 import type { AuditEvent, EvidenceRef, ItemResult, Lang, RunState, RunSummary } from '../../shared/domain';
 import type { Checklist } from '../checklist/load';
 import type { NetOptions } from '../net/options';
-import type { AuditTarget, NewEvidence } from '../probes/types';
+import type { AuditTarget, ConsentSetup, NewEvidence } from '../probes/types';
 import type { FinishRunInput, StartRunInput } from '../store/runs';
 
 export type RunMeta = StartRunInput;
@@ -24,6 +24,8 @@ export interface AuditRequest {
   lang: Lang;
   onEvent?: (event: AuditEvent) => void;
   signal?: AbortSignal;
+  /** The browser for the consent visits; absent or null: none (the consent.* checks say error where pages are given). */
+  consent?: ConsentSetup | null;
   /** A targeted re-audit: only these automated checks run; the others are recorded as not re-checked. */
   onlyChecks?: readonly string[] | null;
 }

@@ -1,3 +1,4 @@
+import { consentVisitsProbe } from './consent-visits';
 import { exposureCorsProbe, exposurePathsProbe } from './exposure';
 import { formsProbe } from './forms';
 import { httpRedirectProbe } from './http-redirect';
@@ -25,4 +26,5 @@ export const PROBES: { [K in ProbeId]: Probe<K> } = {
   'privacy-policy': privacyPolicyProbe,
   'mautic-config': mauticConfigProbe,
   registers: registersProbe,
+  'consent-visits': consentVisitsProbe,
 };

@@ -1,6 +1,9 @@
+import type { ConsentVisitsObservation, TrackingList } from '../../shared/consent';
 import type { EvidenceKind } from '../../shared/domain';
 import type { RegisterSnapshot } from '../../shared/registers';
 import type { VendorCatalogue } from '../../shared/vendors';
+import type { BrowserLauncher } from '../browser/types';
+import type { AddressScope } from '../net/address-scope';
 import type { NetClient } from '../net/client';
 import type { Exchange, HandshakeResult, NetError } from '../net/types';
 import type { ConfigSource } from './config-source';
@@ -47,8 +50,22 @@ export interface EvidenceSink {
   add(evidence: NewEvidence): string;
 }
 
+/** How the consent probe gets its browser (a fresh profile per visit) and what it counts as tracking. */
+export interface ConsentSetup {
+  /** null: no browser could be found or browser visits are off; `unavailable` says why (the checks say error). */
+  launch: BrowserLauncher | null;
+  unavailable: string | null;
+  tracking: TrackingList;
+  /** Per visit, from the navigation to the last snapshot. */
+  visitTimeoutMs?: number;
+  /** As in NetOptions: tests name some loopback addresses public with it. */
+  addressScope?: (address: string) => AddressScope;
+}
+
 export interface ProbeContext {
   target: AuditTarget;
+  /** Absent: no browser visits in this audit (the consent.* checks say error with the reason). */
+  consent?: ConsentSetup | null;
   net: NetClient;
   evidence: EvidenceSink;
   signal: AbortSignal;
@@ -82,6 +99,8 @@ export interface ObservationMap {
   'privacy-policy': PrivacyPolicyObservation;
   /** The installation's local.php (parsed, merged with the version's defaults, redacted) and crontab. */
   'mautic-config': MauticConfigObservation;
+  /** Each landing page visited three times in a real browser: no click, consent given, consent refused. */
+  'consent-visits': ConsentVisitsObservation;
   /** The client's registers as handed to the audit, with the vendor catalogue; `given: false` when there are none. */
   registers: RegistersObservation;
 }

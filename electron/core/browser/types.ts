@@ -1,0 +1,40 @@
+// The browser as the consent probe sees it: a Chrome DevTools Protocol session on one fresh, empty page.
+// Two engines provide it: playwright-core driving the system's Chromium (CLI, tests, the web bridge) and
+// Electron's own Chromium in a partitioned session (the app, electron/main/consent-browser.ts). The visit
+// itself (consent-visit.ts) speaks only CDP, so both run the very same code.
+
+export type CdpHandler = (params: Record<string, unknown>) => void;
+
+/** The CDP commands and events of one page target. */
+export interface CdpSession {
+  send<T = Record<string, unknown>>(method: string, params?: Record<string, unknown>): Promise<T>;
+  on(event: string, handler: CdpHandler): void;
+}
+
+/** One page in a profile of its own: no cookies, storage or cache shared with any other visit or the app. */
+export interface BrowserPage {
+  cdp: CdpSession;
+  /** Real mouse input at page coordinates (CSS pixels of the viewport). */
+  click(x: number, y: number): Promise<void>;
+  /** Pop-ups (window.open, target=_blank) the page opened; the engine closes each at once. */
+  onPopup(handler: () => void): void;
+  /** Ends the visit: closes the page and throws its profile away. Never throws, also on a hung renderer. */
+  close(): Promise<void>;
+}
+
+export interface BrowserEngine {
+  /** "Chromium 131.0.6778.85" */
+  readonly version: string;
+  newPage(viewport: { width: number; height: number }): Promise<BrowserPage>;
+  close(): Promise<void>;
+}
+
+/** Opens an engine for one audit; the probe closes it when its visits are done. */
+export type BrowserLauncher = () => Promise<BrowserEngine>;
+
+export class BrowserUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BrowserUnavailableError';
+  }
+}
