@@ -8,6 +8,8 @@ import { createElectronBrowserLauncher, isConsentContents } from '../../../elect
 import { hardenWebContents } from '../../../electron/main/window';
 import type { FakeElectronBrowser, FakeWebContents } from './fake-electron-browser';
 
+type FakeWindow = FakeElectronBrowser['windows'][number];
+
 const fake = vi.hoisted(() => ({ electron: null as FakeElectronBrowser | null }));
 vi.mock('electron', async () => {
   const { makeFakeElectronBrowser: make } = await import('./fake-electron-browser.js');
@@ -40,7 +42,7 @@ describe('main: the consent browser (Electron)', () => {
     const engine = await createElectronBrowserLauncher()();
     await engine.newPage(VIEWPORT);
     await engine.newPage({ width: 800, height: 600 });
-    const [a, b] = electron().windows.slice(-2);
+    const [a, b] = electron().windows.slice(-2) as [FakeWindow, FakeWindow];
     expect(a.options).toMatchObject({ show: false, width: 1280, height: 900, useContentSize: true });
     expect(b.options).toMatchObject({ width: 800, height: 600 });
     for (const w of [a, b]) {
