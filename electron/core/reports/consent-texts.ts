@@ -16,6 +16,8 @@ export interface ConsentTexts {
   /** "{list}" is replaced. */
   trackingOf: string;
   none: string;
+  /** The label of the button clicked; "{text}" is replaced. */
+  button: string;
   noClick: string;
   noButton: string;
   notVisited: string;
@@ -48,6 +50,7 @@ const de: ConsentTexts = {
   columns: { state: 'Zustand', cookies: 'Cookies', thirdParty: 'Drittanbieter-Hosts', tracking: 'Tracking-Anfragen', storage: 'Speicher-Schlüssel', clicked: 'Geklickt' },
   trackingOf: 'davon Tracking: {list}',
   none: 'keine',
+  button: '„{text}“',
   noClick: 'kein Klick',
   noButton: 'kein passender Knopf gefunden',
   notVisited: 'nicht besucht',
@@ -69,6 +72,7 @@ const en: ConsentTexts = {
   columns: { state: 'State', cookies: 'Cookies', thirdParty: 'Third-party hosts', tracking: 'Tracking requests', storage: 'Storage keys', clicked: 'Button clicked' },
   trackingOf: 'tracking: {list}',
   none: 'none',
+  button: '"{text}"',
   noClick: 'no click',
   noButton: 'no matching button found',
   notVisited: 'not visited',

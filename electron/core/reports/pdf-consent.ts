@@ -55,7 +55,7 @@ function matrixCells(ctx: Ctx, row: ConsentMatrixRow): Cell[] {
   const cookies = alarm(row.cookies.tracking.length > 0, (row.cookies.count === 0 ? ct.none : String(row.cookies.count)) + trackingLine(row.cookies.tracking));
   const storage = alarm(row.storage.tracking.length > 0, counted(row.storage.keys) + trackingLine(row.storage.tracking));
   const tracking = alarm(row.trackingRequests.count > 0, counted(row.trackingRequests.trackers, row.trackingRequests.count));
-  const clicked = row.state === 'before' ? ct.noClick : row.clicked ? `„${row.clicked.text}“` : ct.noButton;
+  const clicked = row.state === 'before' ? ct.noClick : row.clicked ? fill(ct.button, { text: row.clicked.text }) : ct.noButton;
   const error = row.error ? '\n' + fill(ct.visitError, { code: ct.errorCodes[row.error.code] ?? row.error.code, message: row.error.message }) : '';
   return [state, cookies, counted(row.thirdPartyHosts), tracking, storage, row.error ? { text: clicked + error, color: STATUS_COLORS.error } : clicked];
 }
