@@ -2,7 +2,7 @@
 // real Chromium screenshots (PNG) and a real HAR recorded by Chromium. PDFs are read back with poppler, the
 // workbook with exceljs, the pack with yauzl. Pages to look at are kept in test-artifacts/consent-report/.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Workbook, type Worksheet } from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -96,7 +96,6 @@ beforeAll(async () => {
   withoutConsent = buildReportModel(store, runId, { lang: 'en' });
   await recordVisits(site);
 
-  rmSync(ARTIFACTS, { recursive: true, force: true });
   mkdirSync(ARTIFACTS, { recursive: true });
   for (const lang of ['de', 'en'] as const) {
     const model = (models[lang] = buildReportModel(store, runId, { lang, auditor: 'Jürgen Weiß', now: new Date('2026-03-03T08:00:00Z') }));
