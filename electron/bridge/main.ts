@@ -2,23 +2,17 @@
 // Options: --db FILE (default: the app's own store), --port N (default: a free port).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { findChromium } from '../core/browser/find-chromium';
-import { createPlaywrightLauncher } from '../core/browser/playwright-engine';
-import { createAppService, type ConsentBrowser } from '../core/service';
+import { systemBrowserLauncher } from '../core/browser/system-browser';
+import { createAppService } from '../core/service';
 import { defaultStorePath } from '../core/store';
 import { startBridge } from './server';
-
-/** The system's Chromium over playwright (Electron's own is only in the app); PRUEFSTAND_BROWSER names another. */
-function consentBrowser(): ConsentBrowser {
-  const executable = findChromium();
-  if (executable === null) return { launch: null, unavailable: 'no Chrome, Chromium or Edge found for the consent visits; set PRUEFSTAND_BROWSER.' };
-  return { launch: createPlaywrightLauncher(executable), unavailable: null };
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { db: { type: 'string' }, port: { type: 'string' } } });
   const storeFile = values.db ?? defaultStorePath();
-  const service = createAppService({ storeFile, locale: Intl.DateTimeFormat().resolvedOptions().locale, consentBrowser: consentBrowser() });
+  const service = createAppService({ storeFile, locale: Intl.DateTimeFormat().resolvedOptions().locale, // The system's Chromium over playwright (Electron's own is only in the app); without one the service says why.
+    consentBrowser: { launch: await systemBrowserLauncher(), unavailable: null },
+  });
   const bridge = await startBridge({ service, rendererDir: path.resolve(__dirname, '..', '..', 'renderer'), port: values.port ? Number(values.port) : 0 });
   console.log(`Prüfstand bridge on ${bridge.origin} (store: ${storeFile})`);
   console.log(`Open: ${bridge.url}`);

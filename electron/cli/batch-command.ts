@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { vendorCatalogue } from '../core/audit/client-registers';
-import { sharedLauncher } from '../core/browser/types';
+import { sharedLauncher } from '../core/browser/shared-launcher';
 import { consentSetup } from './consent-options';
 import type { BatchRow } from '../core/batch/rows';
 import { parseTargets, type BatchTarget, type TargetError } from '../core/batch/targets';

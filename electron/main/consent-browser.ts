@@ -3,8 +3,13 @@
 // driven over CDP through webContents.debugger. The visit logic (core/browser/consent-visit.ts) decides which
 // navigations and requests go out (CDP Fetch); this file only gives it a sealed, empty page.
 import { randomUUID } from 'node:crypto';
-import { app, BrowserWindow, session, type DownloadItem, type Event, type Session, type WebContents } from 'electron';
+import { app, BrowserWindow, session, type DownloadItem, type Event, type Session } from 'electron';
+import { within } from '../core/browser/deadline';
 import { BrowserUnavailableError, type BrowserEngine, type BrowserLauncher, type BrowserPage, type CdpHandler } from '../core/browser/types';
+import { markConsentContents } from './consent-contents';
+import { hardenSession } from './window';
+
+export { isConsentContents } from './consent-contents';
 
 export interface ElectronBrowserOptions {
   /** How long close() waits for the window's contents to go before it kills the renderer (and for storage to clear). */
@@ -12,13 +17,6 @@ export interface ElectronBrowserOptions {
 }
 
 const CLOSE_TIMEOUT_MS = 3_000;
-
-/** The web contents of open consent pages, by id: the app's own navigation lock (window.ts) leaves them alone. */
-const consentContents = new Set<number>();
-
-export function isConsentContents(contents: WebContents): boolean {
-  return consentContents.has(contents.id);
-}
 
 function onDownload(event: Event, item: DownloadItem): void {
   event.preventDefault();
@@ -29,24 +27,20 @@ function onDownload(event: Event, item: DownloadItem): void {
   }
 }
 
-/** Every permission request and check denied, devices too, downloads cancelled. */
-export function sealConsentSession(ses: Session): void {
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+/** The app's own session hardening (every permission denied), and devices denied, downloads cancelled. */
+function sealConsentSession(ses: Session): void {
+  hardenSession(ses);
   if (typeof ses.setDevicePermissionHandler === 'function') ses.setDevicePermissionHandler(() => false);
   ses.setSpellCheckerEnabled(false);
   ses.on('will-download', onDownload);
 }
 
-function settleWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    promise.then(
-      () => (clearTimeout(timer), resolve(true)),
-      () => (clearTimeout(timer), resolve(true)),
-    );
-  });
-}
+/** Whether `promise` settled (fulfilled or rejected) within `ms`. */
+const settleWithin = (promise: Promise<unknown>, ms: number): Promise<boolean> =>
+  within(promise.catch(() => undefined), ms, 'closing the consent page').then(
+    () => true,
+    () => false,
+  );
 
 function quietly(action: () => void): void {
   try {
@@ -95,7 +89,7 @@ async function openPage(viewport: { width: number; height: number }, closeTimeou
     },
   });
   const contents = window.webContents;
-  consentContents.add(contents.id);
+  markConsentContents(contents, true);
 
   const popupHandlers = new Set<() => void>();
   const cdpHandlers = new Map<string, Set<CdpHandler>>();
@@ -143,7 +137,7 @@ async function openPage(viewport: { width: number; height: number }, closeTimeou
           if (!contents.isDestroyed()) contents.forcefullyCrashRenderer();
         });
       }
-      consentContents.delete(contents.id);
+      markConsentContents(contents, false);
       quietly(() => ses.removeListener('will-download', onDownload));
       await settleWithin(
         Promise.resolve().then(() => Promise.all([ses.clearStorageData(), ses.clearCache()])),

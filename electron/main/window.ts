@@ -1,7 +1,7 @@
 // The one secure BrowserWindow and the hardening applied to every web contents and the session.
 import path from 'node:path';
 import { BrowserWindow, type Session, type WebContents } from 'electron';
-import { isConsentContents } from './consent-browser';
+import { isConsentContents } from './consent-contents';
 import { APP_ENTRY_URL } from './protocol-path';
 
 /** Deny every permission request (camera, notifications, geolocation …) and every permission check. */

@@ -108,6 +108,17 @@ export interface TrackingList {
   mauticPaths: string[];
 }
 
+/** An empty list: an audit without landing pages has nothing to classify (and need not read the file). */
+export const EMPTY_TRACKING_LIST: TrackingList = { source: '', hosts: [], cookies: [], mauticPaths: [] };
+
+/** What the probe stores per visit as evidence of kind 'browser-visit' (JSON); the reports and the app read it. */
+export interface ConsentVisitRecord {
+  page: string;
+  installationHost: string;
+  browser: string;
+  visit: ConsentVisit;
+}
+
 export interface ConsentVisitsObservation {
   pages: ConsentPage[];
   /** Landing pages beyond the cap, not visited. */

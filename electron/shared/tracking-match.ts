@@ -15,22 +15,34 @@ function cookieRegexes(list: TrackingList): RegExp[] {
 
 const hostIn = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
 
-/** The tracker a request goes to, by host (and path prefix), or Mautic's own tracking; null: not tracking. */
-export function trackerOfRequest(list: TrackingList, url: string, installationHost: string): string | null {
-  let u: URL;
+function webUrl(url: string): URL | null {
   try {
-    u = new URL(url);
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u : null;
   } catch {
     return null;
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+}
+
+/**
+ * Mautic's tracking: any of the list's Mautic paths on the installation's host; on another host the same paths
+ * except a bare `/mtc`, which is too common a name to stand for Mautic there.
+ */
+function mauticTracking(list: TrackingList, u: URL, installationHost: string): boolean {
+  const ownHost = u.hostname.toLowerCase() === installationHost.toLowerCase();
+  return list.mauticPaths.some((p) => (u.pathname === p || u.pathname.endsWith(p)) && (ownHost || p !== '/mtc'));
+}
+
+/** The tracker a request goes to, by host (and path prefix), or Mautic's own tracking; null: not tracking. */
+export function trackerOfRequest(list: TrackingList, url: string, installationHost: string): string | null {
+  const u = webUrl(url);
+  if (!u) return null;
+  if (mauticTracking(list, u, installationHost)) return 'Mautic';
   const host = u.hostname.toLowerCase();
-  const pathName = u.pathname;
-  if (isMauticTracking(list, url, installationHost)) return 'Mautic';
   let best: { name: string; length: number } | null = null;
   for (const h of list.hosts) {
     if (!hostIn(host, h.host)) continue;
-    if (h.path !== null && !pathName.startsWith(h.path)) continue;
+    if (h.path !== null && !u.pathname.startsWith(h.path)) continue;
     const length = h.host.length + (h.path?.length ?? 0);
     if (!best || length > best.length) best = { name: h.name, length };
   }
@@ -39,15 +51,8 @@ export function trackerOfRequest(list: TrackingList, url: string, installationHo
 
 /** Mautic's tracking script, event endpoint or pixel: on the installation's host, or a Mautic path on any host. */
 export function isMauticTracking(list: TrackingList, url: string, installationHost: string): boolean {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return false;
-  }
-  const onPath = list.mauticPaths.some((p) => u.pathname === p || u.pathname.endsWith(p));
-  if (!onPath) return false;
-  return u.hostname.toLowerCase() === installationHost.toLowerCase() || u.pathname.endsWith('/mtc.js') || u.pathname.endsWith('/mtracking.gif') || u.pathname.endsWith('/mtc/event');
+  const u = webUrl(url);
+  return u !== null && mauticTracking(list, u, installationHost);
 }
 
 /** The tracker a cookie or storage key belongs to by its name; null: not on the list. */

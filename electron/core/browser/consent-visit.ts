@@ -1,4 +1,4 @@
-import type { BannerObservation, ConsentAction, ConsentVisit, TrackingList, VisitCookie, VisitErrorCode, VisitStorage } from '../../shared/consent';
+import type { BannerObservation, ConsentAction, ConsentVisit, ConsentVisitRecord, TrackingList, VisitCookie, VisitErrorCode, VisitStorage } from '../../shared/consent';
 import { registrableDomain } from '../mautic-config/domains';
 import type { AddressScope } from '../net/address-scope';
 import { engineVersion } from '../package-root';
@@ -158,10 +158,8 @@ export async function visitPage(engine: BrowserEngine, spec: VisitSpec, sink: Ev
         await settle(log, Math.min(6_000, left()), spec.signal);
       }
     }
-    const cookiesAfter = await cookies(cdp, step);
-    const beforeKeys = new Set(cookiesBefore.map(cookieKey));
-    visit.cookies = cookiesAfter.map((c) => cookieOf(c, beforeKeys.has(cookieKey(c)) || !visit.clicked ? 'before' : 'after', visit.finalUrl ?? spec.url.href));
-    for (const c of cookiesBefore) if (!cookiesAfter.some((a) => cookieKey(a) === cookieKey(c))) visit.cookies.push(cookieOf(c, 'before', visit.finalUrl ?? spec.url.href));
+    const cookiesAtEnd = await cookies(cdp, step);
+    visit.cookies = mergeCookies(cookiesBefore, cookiesAtEnd, visit.clicked ? 'after' : 'before', registrableDomain(new URL(visit.finalUrl ?? spec.url.href).hostname));
     if (visit.clicked) visit.storage.after = await evaluate<VisitStorage>(cdp, step, STORAGE_KEYS_EXPRESSION);
     screenshot = await fullPageScreenshot(cdp, step);
   } catch (err) {
@@ -180,7 +178,7 @@ export async function visitPage(engine: BrowserEngine, spec: VisitSpec, sink: Ev
     const har = buildHar({ pageUrl: spec.url.href, startedAt, browser: engine.version, creatorVersion: engineVersion(), requests: log.requests });
     visit.evidence.har = sink.add({ kind: 'har', summary: `HAR ${label}`, mediaType: 'application/json', content: Buffer.from(har), capturedAt: new Date().toISOString() });
   }
-  const record = { page: spec.url.href, installationHost: spec.installationHost, browser: engine.version, visit };
+  const record: ConsentVisitRecord = { page: spec.url.href, installationHost: spec.installationHost, browser: engine.version, visit };
   visit.evidence.record = sink.add({ kind: 'browser-visit', summary: `Browser visit ${label}: ${visit.requests.length} requests, ${visit.cookies.length} cookies${visit.error ? `, ${visit.error.code}` : ''}`, mediaType: 'application/json', content: Buffer.from(JSON.stringify(record, null, 1)), capturedAt: new Date().toISOString() });
   return visit;
 }
@@ -213,8 +211,15 @@ async function cookies(cdp: CdpSession, step: Step): Promise<CdpCookie[]> {
 
 const cookieKey = (c: CdpCookie) => `${c.name}\u0000${c.domain}\u0000${c.path}`;
 
-function cookieOf(c: CdpCookie, phase: VisitCookie['phase'], pageUrl: string): VisitCookie {
-  const site = registrableDomain(new URL(pageUrl).hostname);
+/** Every cookie seen, once: those of the first snapshot as 'before', those only in the last one as `later`. */
+function mergeCookies(before: CdpCookie[], atEnd: CdpCookie[], later: VisitCookie['phase'], site: string): VisitCookie[] {
+  const merged = new Map<string, VisitCookie>();
+  for (const c of before) merged.set(cookieKey(c), cookieOf(c, 'before', site));
+  for (const c of atEnd) if (!merged.has(cookieKey(c))) merged.set(cookieKey(c), cookieOf(c, later, site));
+  return [...merged.values()];
+}
+
+function cookieOf(c: CdpCookie, phase: VisitCookie['phase'], site: string): VisitCookie {
   return {
     name: c.name,
     domain: c.domain,

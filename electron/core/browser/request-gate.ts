@@ -35,7 +35,11 @@ export function createRequestGate(options: GateOptions) {
     let known = scopes.get(bare);
     if (!known) {
       known = lookup(bare, { all: true })
-        .then((addresses) => (addresses.some((a) => scopeOf(a.address) !== 'public') ? (addresses.map((a) => scopeOf(a.address)).includes('loopback') ? 'loopback' : 'private') : 'public'))
+        .then((addresses) => {
+          // The most inward address decides: a name that resolves into the LAN at all is a LAN name.
+          const scopes = addresses.map((a) => scopeOf(a.address));
+          return scopes.includes('loopback') ? 'loopback' : scopes.includes('private') ? 'private' : 'public';
+        })
         .catch((): AddressScope => 'public');
       scopes.set(bare, known);
     }

@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { TrackingList } from '../../shared/consent';
-import { ChecklistError } from './checklist-error';
 import { defaultChecklistDir } from './paths';
-import { parseYamlData } from './yaml-data';
+import { parseYamlData, readDataFile } from './yaml-data';
 
 const hostEntry = z.strictObject({
   host: z.string().regex(/^[a-z0-9.-]+(\/[^\s]*)?$/i, 'a host name, optionally with a path (facebook.com/tr)'),
@@ -22,14 +20,7 @@ export const SHIPPED_TRACKING_LIST = 'tracking-hosts.yaml';
 /** The list of tracking hosts and cookies. No file: the shipped one (checklists/tracking-hosts.yaml). */
 export function loadTrackingList(file?: string): TrackingList {
   const target = file === undefined ? path.join(defaultChecklistDir(), SHIPPED_TRACKING_LIST) : path.resolve(file);
-  let text: string;
-  try {
-    text = readFileSync(target, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new ChecklistError(target, null, null, '', code === 'ENOENT' ? 'tracking list not found' : `cannot read the tracking list: ${(err as Error).message}`);
-  }
-  return parseTrackingList(text, target, file === undefined ? SHIPPED_TRACKING_LIST : target);
+  return parseTrackingList(readDataFile(target, 'tracking list'), target, file === undefined ? SHIPPED_TRACKING_LIST : target);
 }
 
 export function parseTrackingList(text: string, file: string, source: string = file): TrackingList {

@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { VendorCatalogue } from '../../shared/vendors';
-import { ChecklistError } from './checklist-error';
 import { compiledVendorCatalogue, SHIPPED_VENDORS, shippedVendorsFile } from './vendors-compiled';
 import { vendorCatalogueSchema } from './vendors-schema';
-import { parseYamlData } from './yaml-data';
+import { parseYamlData, readDataFile } from './yaml-data';
 
 export { ChecklistError } from './checklist-error';
 
@@ -15,13 +13,7 @@ export { ChecklistError } from './checklist-error';
  */
 export function loadVendorCatalogue(file?: string): VendorCatalogue {
   const target = file === undefined ? shippedVendorsFile() : path.resolve(file);
-  let source: string;
-  try {
-    source = readFileSync(target, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new ChecklistError(target, null, null, '', code === 'ENOENT' ? 'vendor catalogue not found' : `cannot read the vendor catalogue: ${(err as Error).message}`);
-  }
+  const source = readDataFile(target, 'vendor catalogue');
   if (file === undefined) return compiledVendorCatalogue(source) ?? parseVendorCatalogue(source, target, SHIPPED_VENDORS);
   return parseVendorCatalogue(source, target, target);
 }

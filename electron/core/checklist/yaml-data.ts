@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ChecklistError, formatProblem } from './checklist-error';
@@ -8,6 +9,16 @@ interface Problem {
   column: number;
   path: string;
   problem: string;
+}
+
+/** Reads a data file of ours (`what`: 'vendor catalogue', 'tracking list'); a ChecklistError when it cannot. */
+export function readDataFile(file: string, what: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new ChecklistError(file, null, null, '', code === 'ENOENT' ? `${what} not found` : `cannot read the ${what}: ${(err as Error).message}`);
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ConsentAction, ConsentPage, ConsentVisit, ConsentVisitsObservation } from '../../shared/consent';
+import type { ConsentAction, ConsentPage, ConsentVisit } from '../../shared/consent';
 import { CONSENT_ACTIONS } from '../../shared/consent';
 import { visitPage } from '../browser/consent-visit';
 import type { BrowserEngine } from '../browser/types';
@@ -20,8 +20,7 @@ export const consentVisitsProbe: Probe<'consent-visits'> = {
     const pagesGiven = ctx.target.landingPages ?? [];
     const installationHost = ctx.target.url.hostname;
     const setup = ctx.consent;
-    const empty = (browser: string): ConsentVisitsObservation => ({ pages: [], skipped: 0, installationHost, tracking: setup!.tracking, browser });
-    if (pagesGiven.length === 0 && setup) return { ok: true, data: empty(''), evidence: [] };
+    if (pagesGiven.length === 0 && setup) return { ok: true, data: { pages: [], skipped: 0, installationHost, tracking: setup.tracking, browser: '' }, evidence: [] };
     if (!setup || !setup.launch) {
       return { ok: false, error: { code: 'browser', message: setup?.unavailable ?? 'no browser for the consent visits' }, evidence: [] };
     }

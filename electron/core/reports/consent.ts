@@ -1,6 +1,6 @@
 // The consent part of the report model: the run's browser-visit records grouped by landing page, the consent
 // matrix over them, the full list of cookies and tracking requests, and each visit's screenshot (PNG bytes).
-import { CONSENT_ACTIONS, type ConsentPage, type ConsentVisit, type TrackingList } from '../../shared/consent';
+import { CONSENT_ACTIONS, type ConsentPage, type ConsentVisit, type ConsentVisitRecord, type TrackingList } from '../../shared/consent';
 import { consentDetails, consentMatrix, type ConsentDetail, type ConsentMatrixPage } from '../../shared/consent-matrix';
 import { loadTrackingList } from '../checklist/tracking-load';
 import type { StoredEvidence } from '../store';
@@ -18,12 +18,8 @@ export interface ReportConsent {
   details: ConsentDetail[];
 }
 
-/** What the probe stores per visit (kind 'browser-visit'). */
-interface VisitRecord {
-  page: string;
-  installationHost: string;
-  visit: ConsentVisit;
-}
+/** The part of a stored record (shared/consent.ts ConsentVisitRecord) the report reads. */
+type VisitRecord = Pick<ConsentVisitRecord, 'page' | 'installationHost' | 'visit'>;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

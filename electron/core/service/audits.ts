@@ -5,7 +5,8 @@ import { runAudit } from '../audit/run';
 import { clientRegisters } from '../audit/client-registers';
 import { auditTarget } from '../audit/target';
 import type { VendorCatalogue } from '../../shared/vendors';
-import type { BrowserLauncher } from '../browser/types';
+import { BROWSER_UNAVAILABLE } from '../browser/system-browser';
+import type { ConsentBrowser } from '../browser/types';
 import type { Checklist } from '../checklist/load';
 import { loadTrackingList } from '../checklist/tracking-load';
 import { DEFAULT_NET_OPTIONS } from '../net/options';
@@ -15,16 +16,6 @@ import { configSourceFor, type SecretVault } from './config-source';
 import { ServiceError } from './dispatch';
 
 const CONCURRENCY = 8;
-const NO_BROWSER: Record<Lang, string> = {
-  de: 'kein Browser für die Einwilligungsbesuche; die Einwilligung im Browser wurde nicht geprüft.',
-  en: 'no browser for the consent visits; consent in the browser was not checked.',
-};
-
-/** How the service opens a browser for the consent visits; `launch` null: none, `unavailable` says why. */
-export interface ConsentBrowser {
-  launch: BrowserLauncher | null;
-  unavailable: string | null;
-}
 
 export interface AuditRunnerDeps {
   store: Store;
@@ -41,7 +32,7 @@ export function createAuditRunner({ store, checklist, vendors, emit, vault, cons
   /** Every audit gets one (also without a browser), so a page-less installation is "nothing to visit", not an error. */
   const consent = (lang: Lang): ConsentSetup => ({
     launch: consentBrowser?.launch ?? null,
-    unavailable: consentBrowser?.launch ? null : (consentBrowser?.unavailable ?? NO_BROWSER[lang]),
+    unavailable: consentBrowser?.launch ? null : (consentBrowser?.unavailable ?? BROWSER_UNAVAILABLE.notFound[lang]),
     tracking: (tracking ??= loadTrackingList()),
   });
   const running = new Map<string, { controller: AbortController; done: Promise<void> }>();

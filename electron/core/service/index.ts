@@ -5,7 +5,8 @@ import { loadVendorCatalogue } from '../checklist/vendors-load';
 import type { VendorCatalogue } from '../../shared/vendors';
 import { engineVersion } from '../package-root';
 import { openStore } from '../store';
-import { createAuditRunner, type ConsentBrowser } from './audits';
+import type { ConsentBrowser } from '../browser/types';
+import { createAuditRunner } from './audits';
 import type { SecretVault } from './config-source';
 import { compareRunsView } from './compare';
 import { ServiceError } from './dispatch';
@@ -41,7 +42,7 @@ export interface ServiceOptions {
 
 export type { FilePurpose } from '../../shared/contract';
 export type { SecretVault } from './config-source';
-export type { ConsentBrowser } from './audits';
+export type { ConsentBrowser } from '../browser/types';
 
 /** Everything the app can ask of the core, over one store. Opening a corrupt store throws StoreError. */
 export function createAppService(options: ServiceOptions): AppService {

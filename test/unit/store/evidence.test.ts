@@ -112,7 +112,7 @@ describe('addEvidence', () => {
     const store = tempStore(file);
     const { runId } = runFor(store);
     expect(() => store.addEvidence(999, evidence('orphan'))).toThrow(code('not-found'));
-    expect(() => store.addEvidence(runId, evidence('k', { kind: 'screenshot' as never }))).toThrow(code('invalid'));
+    expect(() => store.addEvidence(runId, evidence('k', { kind: 'no-such-kind' as never }))).toThrow(code('invalid'));
     expect(() => store.addEvidence(runId, { ...evidence('s'), content: 'text' as never })).toThrow(code('invalid'));
     expect(existsSync(`${file}.evidence`)).toBe(false);
     expect(store.listEvidence(runId)).toEqual([]);
