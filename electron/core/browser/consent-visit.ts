@@ -70,6 +70,8 @@ export async function visitPage(engine: BrowserEngine, spec: VisitSpec, sink: Ev
   let log: ReturnType<typeof createRequestLog> | null = null;
   let gate: ReturnType<typeof createRequestGate> | null = null;
   let screenshot: Buffer | null = null;
+  // Removed when the visit ends: an audit's one signal hears every visit, and must not keep them all.
+  let onAbort: (() => void) | null = null;
   try {
     page = await within(engine.newPage(VIEWPORT), STEP_MS * 2, 'opening a browser page');
     const cdp = page.cdp;
@@ -77,7 +79,7 @@ export async function visitPage(engine: BrowserEngine, spec: VisitSpec, sink: Ev
     const crash = new Promise<never>((_, reject) => (crashed = reject));
     crash.catch(() => undefined);
     const aborted = new Promise<never>((_, reject) => {
-      const onAbort = () => reject(new VisitError('aborted', 'the audit was cancelled'));
+      onAbort = () => reject(new VisitError('aborted', 'the audit was cancelled'));
       if (spec.signal.aborted) onAbort();
       spec.signal.addEventListener('abort', onAbort, { once: true });
     });
@@ -165,6 +167,7 @@ export async function visitPage(engine: BrowserEngine, spec: VisitSpec, sink: Ev
   } catch (err) {
     visit.error = err instanceof VisitError ? { code: err.code, message: err.message } : err instanceof StepTimeoutError ? { code: 'timeout', message: `${err.message}: the page kept the browser busy or did not answer` } : { code: 'browser', message: (err as Error).message.split('\n')[0] ?? 'browser error' };
   } finally {
+    if (onAbort) spec.signal.removeEventListener('abort', onAbort);
     if (page) await page.close();
   }
   if (log) {
