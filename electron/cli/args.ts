@@ -1,3 +1,4 @@
+import { CONSENT_PARSE_OPTIONS, parseConsentArgs, type ConsentArgs } from './consent-options';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Lang } from '../shared/domain';
 import { text, type TextKey } from './texts';
@@ -41,6 +42,8 @@ export interface AuditArgs {
   compare: 'previous' | number | null;
   /** Own vendor catalogue (--vendors); null: the shipped one. */
   vendors: string | null;
+  /** --browser, --no-browser, --tracking-hosts */
+  consent: ConsentArgs;
   /** A targeted re-audit (--recheck-open): only the checks of the installation's open findings. */
   recheckOpen: boolean;
 }
@@ -121,6 +124,7 @@ export function parseAuditArgs(argv: string[], envLang: Lang): AuditArgs {
     compare: { type: 'string' },
     vendors: { type: 'string' },
     'recheck-open': { type: 'boolean' },
+    ...CONSENT_PARSE_OPTIONS,
   });
   const lang = langOption(values.lang, envLang);
   const raw = positionals[0];
@@ -161,5 +165,6 @@ export function parseAuditArgs(argv: string[], envLang: Lang): AuditArgs {
     compare,
     vendors: values.vendors ?? null,
     recheckOpen: values['recheck-open'] ?? false,
+    consent: parseConsentArgs(values),
   };
 }

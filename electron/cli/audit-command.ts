@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { clientRegisters, vendorCatalogue } from '../core/audit/client-registers';
+import { consentSetup } from './consent-options';
 import { loadCompiledChecklist } from '../core/checklist/compiled';
 import { DEFAULT_NET_OPTIONS } from '../core/net/options';
 import { engineVersion, TOOL_NAME } from '../core/package-root';
@@ -88,6 +89,7 @@ export async function auditCommand(argv: string[], io: Io, envLang: Lang): Promi
       onEvent: progress?.onEvent,
       signal: controller.signal,
       onlyChecks,
+      consent: await consentSetup(args.consent, args.pages.length > 0, lang, extraCaPem),
     });
     progress?.stop();
     const targets = reportTargets({ pdf: args.pdf ?? undefined, xlsx: args.xlsx ?? undefined, pack: args.pack ?? undefined });

@@ -1,4 +1,5 @@
 // The arguments of `pruefstand audit --targets FILE`: the options that apply to every installation of the batch.
+import { CONSENT_PARSE_OPTIONS, parseConsentArgs, type ConsentArgs } from './consent-options';
 import path from 'node:path';
 import { DEFAULT_BATCH_CONCURRENCY } from '../core/batch/defaults';
 import type { Lang } from '../shared/domain';
@@ -19,6 +20,7 @@ export interface BatchArgs {
   lang: Lang;
   quiet: boolean;
   vendors: string | null;
+  consent: ConsentArgs;
 }
 
 /** The per-installation options of a single audit; in a batch those are columns of the targets file. */
@@ -41,6 +43,7 @@ export function parseBatchArgs(argv: string[], envLang: Lang): BatchArgs {
     lang: { type: 'string' },
     quiet: { type: 'boolean' },
     vendors: { type: 'string' },
+    ...CONSENT_PARSE_OPTIONS,
   });
   const lang = langOption(values.lang, envLang);
   if (positionals.length) throw new UsageError(batchText(lang, 'batchWithUrl'));
@@ -61,5 +64,6 @@ export function parseBatchArgs(argv: string[], envLang: Lang): BatchArgs {
     lang,
     quiet: values.quiet ?? false,
     vendors: values.vendors ?? null,
+    consent: parseConsentArgs(values),
   };
 }

@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { vendorCatalogue } from '../core/audit/client-registers';
+import { sharedLauncher } from '../core/browser/types';
+import { consentSetup } from './consent-options';
 import type { BatchRow } from '../core/batch/rows';
 import { parseTargets, type BatchTarget, type TargetError } from '../core/batch/targets';
 import type { SummaryRow } from '../core/batch/summary';
@@ -75,8 +77,11 @@ export async function batchCommand(argv: string[], io: Io, envLang: Lang): Promi
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
   const progress = !args.quiet && io.stderr.isTTY ? createBatchProgress(io.stderr, lang) : null;
+  const consent = await consentSetup(args.consent, parsed.targets.some((t) => t.landingPages.length > 0), lang, extraCaPem);
+  const browser = consent.launch ? sharedLauncher(consent.launch) : null;
   try {
     const result = await runBatch({
+      consent: browser ? { ...consent, launch: browser.launch } : consent,
       targets: parsed.targets,
       checklist,
       store,
@@ -101,6 +106,7 @@ export async function batchCommand(argv: string[], io: Io, envLang: Lang): Promi
     return code;
   } finally {
     progress?.stop();
+    await browser?.closeAll();
     process.removeListener('SIGINT', onSigint);
     store.close();
   }

@@ -50,6 +50,9 @@ Optionen für audit:
   --client NAME        Mandant, unter dem der Lauf gespeichert wird (Standard: Ad-hoc); führt er Register,
                        entscheiden sie die Prüfungen ropa.* und dpa.* (sonst bleiben sie manuell)
   --vendors DATEI      eigener Anbieterkatalog (YAML) statt checklists/vendors.yaml
+  --browser PFAD       Chrome/Chromium/Edge für die Besuche der Landingpages (Standard: der installierte)
+  --no-browser         Landingpages nicht im Browser besuchen (consent.* werden dann zu Fehlern)
+  --tracking-hosts DATEI eigene Liste der Tracking-Hosts und -Cookies statt checklists/tracking-hosts.yaml
   --recheck-open       gezielte Nachprüfung: nur die Prüfungen offener Befunde der Installation
   --lang de|en         Sprache der Ausgabe (Standard: aus der Systemsprache)
   --quiet              keine Fortschrittsanzeige und keine Tabelle
@@ -243,6 +246,9 @@ Options for audit:
   --client NAME        client the run is filed under (default: Ad-hoc); where it keeps registers, they
                        decide the ropa.* and dpa.* checks (else those stay manual)
   --vendors FILE       own vendor catalogue (YAML) instead of checklists/vendors.yaml
+  --browser PATH       Chrome/Chromium/Edge for the landing-page visits (default: the installed one)
+  --no-browser         do not visit landing pages in a browser (the consent.* checks then say error)
+  --tracking-hosts FILE own list of tracking hosts and cookies instead of checklists/tracking-hosts.yaml
   --recheck-open       targeted re-audit: only the checks of the installation's open findings
   --lang de|en         output language (default: from the system locale)
   --quiet              no progress and no table

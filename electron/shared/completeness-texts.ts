@@ -24,6 +24,7 @@ const ERROR_CAUSE_LABELS: Record<ErrorCause, Localized> = {
   auth: { de: 'Anmeldung abgelehnt', en: 'authentication failed' },
   aborted: { de: 'abgebrochen', en: 'cancelled' },
   internal: { de: 'interner Fehler', en: 'internal error' },
+  browser: { de: 'Browser nicht verfügbar oder abgestürzt', en: 'browser unavailable or crashed' },
 };
 
 export function causeLabel(cause: ErrorCause, lang: keyof Localized): string {

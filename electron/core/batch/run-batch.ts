@@ -2,6 +2,7 @@
 // shared limit (net/host-limiter.ts), each run stored under its client like a single audit's.
 import type { Lang } from '../../shared/domain';
 import type { VendorCatalogue } from '../../shared/vendors';
+import type { ConsentSetup } from '../probes/types';
 import { clientRegisters } from '../audit/client-registers';
 import { createLimiter } from '../audit/limit';
 import { defaultHttpUrl } from '../audit/target';
@@ -34,6 +35,8 @@ export interface BatchRequest {
   checklist: Checklist;
   store: Store;
   vendors: VendorCatalogue;
+  /** The browser for the consent visits, shared by the batch's audits; null or absent: none. */
+  consent?: ConsentSetup | null;
   net: Omit<NetOptions, 'signal' | 'userAgent' | 'hostLimiter'>;
   /** Installations audited at once. */
   concurrency: number;
@@ -105,6 +108,7 @@ export async function runBatch(req: BatchRequest): Promise<BatchResult> {
         concurrency: req.probeConcurrency,
         lang: req.lang,
         signal: req.signal,
+        consent: req.consent ?? null,
       });
       return rowOfResult(target, installation.id, result);
     } catch (err) {

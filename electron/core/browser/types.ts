@@ -27,6 +27,11 @@ export interface BrowserEngine {
   readonly version: string;
   newPage(viewport: { width: number; height: number }): Promise<BrowserPage>;
   close(): Promise<void>;
+  /**
+   * Set when the engine lets the browser accept any certificate because the auditor trusts an extra CA that
+   * Chromium cannot be given: then every https host must pass this check first (null: trusted, else why not).
+   */
+  verifyCertificate?: (host: string, port: number) => Promise<string | null>;
 }
 
 /** Opens an engine for one audit; the probe closes it when its visits are done. */
@@ -37,4 +42,25 @@ export class BrowserUnavailableError extends Error {
     super(message);
     this.name = 'BrowserUnavailableError';
   }
+}
+
+/**
+ * One browser for many audits (a batch): started on first use, each audit's close() leaves it running, and
+ * `closeAll` ends it. Every visit still gets a profile of its own.
+ */
+export function sharedLauncher(launch: BrowserLauncher): { launch: BrowserLauncher; closeAll(): Promise<void> } {
+  let engine: Promise<BrowserEngine> | null = null;
+  return {
+    launch: async () => {
+      engine ??= launch();
+      engine.catch(() => (engine = null));
+      const shared = await engine;
+      return { version: shared.version, newPage: (viewport) => shared.newPage(viewport), close: async () => undefined, verifyCertificate: shared.verifyCertificate };
+    },
+    async closeAll() {
+      const running = engine;
+      engine = null;
+      if (running) await (await running.catch(() => null))?.close();
+    },
+  };
 }

@@ -1,6 +1,7 @@
 // Every fixed text of the PDF report, in German and English. The renderers never inline a word of their own.
 import type { EvidenceKind, Lang, Severity, Status } from '../../shared/domain';
 import { COMPARE_TEXTS, type CompareTexts } from './compare-texts';
+import { CONSENT_TEXTS, type ConsentTexts } from './consent-texts';
 import { JUDGEMENT_TEXTS, type JudgementTexts } from './judgement-texts';
 import { DASHBOARD_TEXTS, type DashboardTexts } from './dashboard-texts';
 import type { RemediationRow } from './model';
@@ -95,6 +96,7 @@ export interface ReportTexts {
   judgements: JudgementTexts;
   compare: CompareTexts;
   dashboard: DashboardTexts;
+  consent: ConsentTexts;
 }
 
 const de: ReportTexts = {
@@ -178,10 +180,11 @@ const de: ReportTexts = {
   statuses: { pass: 'Bestanden', fail: 'Nicht bestanden', warn: 'Warnung', manual: 'Manuell', error: 'Fehler', not_applicable: 'Nicht anwendbar' },
   severities: { critical: 'Kritisch', high: 'Hoch', medium: 'Mittel', low: 'Niedrig' },
   remediationStatuses: { open: 'Offen', 'in-progress': 'In Arbeit', done: 'Erledigt', 'accepted-risk': 'Risiko akzeptiert' },
-  evidenceKinds: { 'http-exchange': 'HTTP-Austausch', 'tls-handshake': 'TLS-Handshake', 'tls-protocols': 'TLS-Protokolle', 'http-body': 'HTTP-Inhalt', 'config-file': 'Konfigurationsdatei (geschwärzt)', 'command-output': 'Befehlsausgabe', 'page-text': 'Seitentext', registers: 'Register (Verarbeitungen, Auftragsverarbeiter)', judgement: 'Urteil des Prüfers', document: 'Dokument', remediation: 'Maßnahmenverfolgung' },
+  evidenceKinds: { 'http-exchange': 'HTTP-Austausch', 'tls-handshake': 'TLS-Handshake', 'tls-protocols': 'TLS-Protokolle', 'http-body': 'HTTP-Inhalt', 'config-file': 'Konfigurationsdatei (geschwärzt)', 'command-output': 'Befehlsausgabe', 'page-text': 'Seitentext', registers: 'Register (Verarbeitungen, Auftragsverarbeiter)', judgement: 'Urteil des Prüfers', document: 'Dokument', remediation: 'Maßnahmenverfolgung', 'browser-visit': 'Browserbesuch (Anfragen, Cookies, Speicher)', screenshot: 'Bildschirmfoto', har: 'HAR-Datei (Netzwerkmitschnitt)' },
   judgements: JUDGEMENT_TEXTS.de,
   compare: COMPARE_TEXTS.de,
   dashboard: DASHBOARD_TEXTS.de,
+  consent: CONSENT_TEXTS.de,
 };
 
 const en: ReportTexts = {
@@ -265,10 +268,11 @@ const en: ReportTexts = {
   statuses: { pass: 'Pass', fail: 'Fail', warn: 'Warning', manual: 'Manual', error: 'Error', not_applicable: 'Not applicable' },
   severities: { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' },
   remediationStatuses: { open: 'Open', 'in-progress': 'In progress', done: 'Done', 'accepted-risk': 'Risk accepted' },
-  evidenceKinds: { 'http-exchange': 'HTTP exchange', 'tls-handshake': 'TLS handshake', 'tls-protocols': 'TLS protocols', 'http-body': 'HTTP body', 'config-file': 'Configuration file (redacted)', 'command-output': 'Command output', 'page-text': 'Page text', registers: 'Registers (processing, processors)', judgement: "Auditor's judgement", document: 'Document', remediation: 'Remediation tracking' },
+  evidenceKinds: { 'http-exchange': 'HTTP exchange', 'tls-handshake': 'TLS handshake', 'tls-protocols': 'TLS protocols', 'http-body': 'HTTP body', 'config-file': 'Configuration file (redacted)', 'command-output': 'Command output', 'page-text': 'Page text', registers: 'Registers (processing, processors)', judgement: "Auditor's judgement", document: 'Document', remediation: 'Remediation tracking', 'browser-visit': 'Browser visit (requests, cookies, storage)', screenshot: 'Screenshot', har: 'HAR file (network log)' },
   judgements: JUDGEMENT_TEXTS.en,
   compare: COMPARE_TEXTS.en,
   dashboard: DASHBOARD_TEXTS.en,
+  consent: CONSENT_TEXTS.en,
 };
 
 export const REPORT_TEXTS: Record<Lang, ReportTexts> = { de, en };
