@@ -32,14 +32,30 @@ export interface Sighting {
 /** Codes every consent.* check can emit. */
 export const CONSENT_COMMON = ['consent-none', 'visit-error', 'requests-capped', PROBE_ERROR] as const;
 
-const VISIT_CAUSE: Record<VisitErrorCode, ErrorCause> = {
+const VISIT_CAUSE: Record<Exclude<VisitErrorCode, 'navigation'>, ErrorCause> = {
   timeout: 'timeout',
   crashed: 'browser',
   browser: 'browser',
   aborted: 'aborted',
-  navigation: 'protocol',
   blocked: 'unsafe-redirect',
 };
+
+/** Chromium's net error (net::ERR_…) in a failed navigation, as the cause the net client would name. */
+const NAVIGATION_CAUSE: [RegExp, ErrorCause][] = [
+  [/ERR_CONNECTION_REFUSED/, 'refused'],
+  [/ERR_NAME_NOT_RESOLVED|ERR_NAME_RESOLUTION_FAILED/, 'dns'],
+  [/ERR_CERT_|ERR_SSL_|ERR_BAD_SSL/, 'tls'],
+  [/ERR_(CONNECTION_)?TIMED_OUT/, 'timeout'],
+  [/ERR_CONNECTION_(RESET|CLOSED)|ERR_EMPTY_RESPONSE/, 'reset'],
+  [/ERR_TOO_MANY_REDIRECTS/, 'too-many-redirects'],
+  [/refused by Prüfstand \(certificate\)/, 'tls'],
+  [/refused by Prüfstand/, 'unsafe-redirect'],
+];
+
+export function visitCause(error: { code: VisitErrorCode; message: string }): ErrorCause {
+  if (error.code !== 'navigation') return VISIT_CAUSE[error.code] ?? 'browser';
+  return NAVIGATION_CAUSE.find(([pattern]) => pattern.test(error.message))?.[1] ?? 'protocol';
+}
 
 export const visitEvidence = (visit: ConsentVisit): string[] => [visit.evidence.record, visit.evidence.screenshot, visit.evidence.har].filter((s): s is string => s !== null);
 
@@ -131,7 +147,7 @@ export function visitErrors(page: ConsentPage, actions: readonly ConsentAction[]
     const v = visitOf(page, action);
     if (!v) findings.push(errorFinding('visit-error', 'protocol', { page: page.url, visit: action, error: 'no record of this visit' }));
     else if (v.error) {
-      findings.push(errorFinding('visit-error', VISIT_CAUSE[v.error.code] ?? 'browser', { page: page.url, visit: action, error: v.error.message }));
+      findings.push(errorFinding('visit-error', visitCause(v.error), { page: page.url, visit: action, error: v.error.message }));
       evidence.push(...visitEvidence(v));
     }
   }

@@ -1,4 +1,4 @@
-import type { ConsentAction, ConsentPage, ConsentVisit, ConsentVisitsObservation } from '../../shared/consent';
+import type { ConsentAction, ConsentPage, ConsentVisit, TrackingList } from '../../shared/consent';
 import { CONSENT_ACTIONS } from '../../shared/consent';
 import { visitPage } from '../browser/consent-visit';
 import type { BrowserEngine } from '../browser/types';
@@ -7,6 +7,8 @@ import type { Probe } from './types';
 
 /** Landing pages visited per audit; each costs three browser visits. */
 export const MAX_CONSENT_PAGES = 5;
+/** Stands in for the tracking list when there is neither a page nor a browser: nothing was visited to match. */
+const NO_TRACKING: TrackingList = { source: '', hosts: [], cookies: [], mauticPaths: [] };
 /** Visits at once: each holds a renderer (~100 MB). */
 const VISITS_AT_ONCE = 3;
 
@@ -20,8 +22,8 @@ export const consentVisitsProbe: Probe<'consent-visits'> = {
     const pagesGiven = ctx.target.landingPages ?? [];
     const installationHost = ctx.target.url.hostname;
     const setup = ctx.consent;
-    const empty = (browser: string): ConsentVisitsObservation => ({ pages: [], skipped: 0, installationHost, tracking: setup!.tracking, browser });
-    if (pagesGiven.length === 0 && setup) return { ok: true, data: empty(''), evidence: [] };
+    // No pages: nothing to visit, with or without a browser (the consent.* checks say not applicable).
+    if (pagesGiven.length === 0) return { ok: true, data: { pages: [], skipped: 0, installationHost, tracking: setup?.tracking ?? NO_TRACKING, browser: '' }, evidence: [] };
     if (!setup || !setup.launch) {
       return { ok: false, error: { code: 'browser', message: setup?.unavailable ?? 'no browser for the consent visits' }, evidence: [] };
     }

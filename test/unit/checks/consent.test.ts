@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadTrackingList } from '../../../electron/core/checklist/tracking-load';
 import { CHECKS } from '../../../electron/core/checks';
 import { CONSENT_CHECKS, consentBanner, consentBefore, consentMautic, consentReject } from '../../../electron/core/checks/consent';
+import { visitCause } from '../../../electron/core/checks/consent-common';
 import type { ObservationMap, ProbeResult } from '../../../electron/core/probes/types';
 import type { ConsentAction, ConsentPage, ConsentVisit } from '../../../electron/shared/consent';
 import { cookie, INSTALLATION_HOST, request, visit } from '../../fixtures/consent-visits';
@@ -56,6 +57,19 @@ describe('the consent checks', () => {
       page(OTHER, { accept: timedOut, reject: { requests: [request(MTC, { phase: 'after' })] } }),
     ];
     for (const check of CONSENT_CHECKS) for (const code of codes(run(check, probe(pages, 2)))) expect(check.codes, `${check.id} ${code}`).toContain(code);
+  });
+
+  it('name the cause of an unfinished visit as the net client would (a refused page: refused)', () => {
+    const refused = run(consentBefore, probe([page(PAGE, { none: { error: { code: 'navigation', message: 'the page did not load: net::ERR_CONNECTION_REFUSED' } } })]));
+    expect(refused.findings).toEqual([{ code: 'visit-error', status: 'error', cause: 'refused', params: { page: PAGE, visit: 'none', error: 'the page did not load: net::ERR_CONNECTION_REFUSED' } }]);
+    const cause = (code: 'navigation' | 'crashed' | 'blocked', message: string) => visitCause({ code, message });
+    expect(cause('navigation', 'net::ERR_NAME_NOT_RESOLVED')).toBe('dns');
+    expect(cause('navigation', 'net::ERR_CERT_AUTHORITY_INVALID')).toBe('tls');
+    expect(cause('navigation', 'net::ERR_CONNECTION_RESET')).toBe('reset');
+    expect(cause('navigation', 'the page did not load: refused by Prüfstand (lan)')).toBe('unsafe-redirect');
+    expect(cause('navigation', 'the page did not load: refused by Prüfstand (certificate)')).toBe('tls');
+    expect(cause('navigation', 'net::ERR_ABORTED')).toBe('protocol');
+    expect(cause('crashed', 'renderer gone')).toBe('browser');
   });
 });
 
