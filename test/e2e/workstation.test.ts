@@ -123,7 +123,7 @@ describe('the workstation in Chromium', () => {
     await main().getByRole('button', { name: 'Start audit' }).click();
     await page.getByRole('heading', { level: 1, name: /^Audit of Produktion/ }).waitFor();
     await page.getByRole('progressbar', { name: 'Audit progress' }).waitFor();
-    await main().getByText(/\d+ of 43 checks done/).waitFor();
+    await main().getByText(/\d+ of 47 checks done/).waitFor();
     await main().getByRole('button', { name: 'Cancel audit' }).waitFor();
     await screenshot(page, '05-audit-progress');
     await page.getByRole('heading', { level: 1, name: 'Audit results' }).waitFor({ timeout: 20_000 });

@@ -22,6 +22,7 @@ const EXPOSURE_CHECKS = ['exposure.sensitive-paths', 'exposure.version-disclosur
 const LANDING_CHECKS = ['landing.https', 'landing.mixed-content', 'landing.third-parties', 'landing.google-fonts', 'landing.sri'];
 const PRIVACY_POLICY_CHECKS = ['privacy-policy.reachable', 'privacy-policy.mentions-tracking', 'privacy-policy.art13'];
 const TRACKING_CHECKS = ['tracking.consent-gating', 'tracking.fingerprint', 'tracking.ga-anonymize-ip'];
+const CONSENT_CHECKS = ['consent.before', 'consent.reject', 'consent.mautic', 'consent.banner'];
 const FORM_CHECKS = ['forms.consent-checkbox', 'forms.privacy-link', 'forms.https-action'];
 const REGISTERS_CHECKS = ['ropa.mautic-entry', 'ropa.legal-basis', 'ropa.mail-service', 'dpa.coverage', 'dpa.transfers', 'dpa.review-due'];
 const CONFIG_CHECKS = ['config.anonymize-ip', 'config.track-by-fingerprint', 'config.track-contact-by-ip', 'config.site-url-https', 'config.api-basic-auth', 'tenancy.domains', 'retention.cleanup-cron'];
@@ -57,7 +58,7 @@ describe('a well-configured HTTPS target', () => {
     const total = audited.result.items.flatMap((i) => i.checks).length;
     expect(finished).toHaveLength(total);
     expect(finished.map((e) => (e.type === 'check-finished' ? e.done : 0))).toEqual(Array.from({ length: total }, (_, i) => i + 1));
-    expect(audited.events.filter((e) => e.type === 'check-started').map((e) => (e.type === 'check-started' ? e.checkId : '')).sort()).toEqual([...TLS_AND_HEADER_CHECKS, ...EXPOSURE_CHECKS, ...LANDING_CHECKS, ...PRIVACY_POLICY_CHECKS, ...TRACKING_CHECKS, ...FORM_CHECKS, ...CONFIG_CHECKS, ...REGISTERS_CHECKS].sort());
+    expect(audited.events.filter((e) => e.type === 'check-started').map((e) => (e.type === 'check-started' ? e.checkId : '')).sort()).toEqual([...TLS_AND_HEADER_CHECKS, ...EXPOSURE_CHECKS, ...LANDING_CHECKS, ...PRIVACY_POLICY_CHECKS, ...TRACKING_CHECKS, ...CONSENT_CHECKS, ...FORM_CHECKS, ...CONFIG_CHECKS, ...REGISTERS_CHECKS].sort());
   });
 
   it('marks checks without automation manual with what to look at, never pass', () => {

@@ -61,27 +61,33 @@ describe('reports of an incomplete run', () => {
     expect(model.run.state).toBe('complete');
     expect(model.summary.completeness).toBe('incomplete');
     expect(model.summary.undecided.checks).toBeGreaterThan(0);
-    expect(model.summary.undecided.byCause).toEqual([{ cause: 'refused', checkIds: expect.arrayContaining(['landing.third-parties']) }]);
+    // The harness gives no browser, so the consent visits of the page cannot run either (cause browser).
+    expect(model.summary.undecided.byCause).toEqual([
+      { cause: 'refused', checkIds: expect.arrayContaining(['landing.third-parties']) },
+      { cause: 'browser', checkIds: ['consent.before', 'consent.reject', 'consent.mautic', 'consent.banner'] },
+    ]);
     expect(incomplete.store.getRun(incomplete.result.runId)!.errorChecks).toBe(model.summary.undecided.checks);
   });
 
   it.each(['de', 'en'] as const)('PDF, workbook and pack say so (%s)', async (lang) => {
-    const n = buildReportModel(incomplete.store, incomplete.result.runId, { lang }).summary.undecided.checks;
+    const { undecided } = buildReportModel(incomplete.store, incomplete.result.runId, { lang }).summary;
+    const n = undecided.checks;
+    const refused = undecided.byCause.find((c) => c.cause === 'refused')!.checkIds.length;
     const { pdfText, rows, manifest } = await exported(incomplete, lang, 'incomplete');
     const t = XLSX_TEXTS[lang].summary;
     if (lang === 'de') {
-      expect(pdfText).toContain(`Unvollständig ${n} automatische Prüfung(en) konnten nicht laufen – Verbindung abgelehnt ${n} (`);
+      expect(pdfText).toContain(`Unvollständig ${n} automatische Prüfung(en) konnten nicht laufen – Verbindung abgelehnt ${refused} (`);
       expect(pdfText).toContain('vorläufig');
       expect(rows.get(t.runState)).toBe('Unvollständig');
     } else {
-      expect(pdfText).toContain(`Incomplete ${n} automated check(s) could not run – connection refused ${n} (`);
+      expect(pdfText).toContain(`Incomplete ${n} automated check(s) could not run – connection refused ${refused} (`);
       expect(pdfText).toContain('provisional');
       expect(rows.get(t.runState)).toBe('Incomplete');
     }
     expect(pdfText).toContain('landing.third-parties');
     expect(String(rows.get(t.undecided))).toMatch(new RegExp(`^${n}: .*landing\\.third-parties`));
     expect([...rows.keys()].some((k) => k.startsWith(t.score) && k !== t.score)).toBe(true);
-    expect(manifest.run).toMatchObject({ state: 'complete', complete: false, undecided: { checks: n, byCause: [{ cause: 'refused' }] } });
+    expect(manifest.run).toMatchObject({ state: 'complete', complete: false, undecided: { checks: n, byCause: [{ cause: 'refused' }, { cause: 'browser' }] } });
   });
 });
 

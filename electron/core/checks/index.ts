@@ -1,4 +1,5 @@
 import { CONFIG_CHECKS } from './config';
+import { CONSENT_CHECKS } from './consent';
 import { DPA_CHECKS } from './dpa';
 import { EXPOSURE_CHECKS } from './exposure';
 import { FORM_CHECKS } from './forms';
@@ -19,6 +20,7 @@ export const CHECKS: readonly AnyCheck[] = [
   ...EXPOSURE_CHECKS,
   ...LANDING_CHECKS,
   ...TRACKING_CHECKS,
+  ...CONSENT_CHECKS,
   ...FORM_CHECKS,
   ...PRIVACY_POLICY_CHECKS,
   ...CONFIG_CHECKS,

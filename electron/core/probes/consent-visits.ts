@@ -1,5 +1,5 @@
 import type { ConsentAction, ConsentPage, ConsentVisit } from '../../shared/consent';
-import { CONSENT_ACTIONS } from '../../shared/consent';
+import { CONSENT_ACTIONS, EMPTY_TRACKING_LIST } from '../../shared/consent';
 import { visitPage } from '../browser/consent-visit';
 import type { BrowserEngine } from '../browser/types';
 import { mapLimited } from './map-limited';
@@ -20,7 +20,8 @@ export const consentVisitsProbe: Probe<'consent-visits'> = {
     const pagesGiven = ctx.target.landingPages ?? [];
     const installationHost = ctx.target.url.hostname;
     const setup = ctx.consent;
-    if (pagesGiven.length === 0 && setup) return { ok: true, data: { pages: [], skipped: 0, installationHost, tracking: setup.tracking, browser: '' }, evidence: [] };
+    // No pages: nothing to visit, with or without a browser (the consent.* checks say not applicable).
+    if (pagesGiven.length === 0) return { ok: true, data: { pages: [], skipped: 0, installationHost, tracking: setup?.tracking ?? EMPTY_TRACKING_LIST, browser: '' }, evidence: [] };
     if (!setup || !setup.launch) {
       return { ok: false, error: { code: 'browser', message: setup?.unavailable ?? 'no browser for the consent visits' }, evidence: [] };
     }

@@ -14,7 +14,7 @@ const EXPECTED: [string, string[]][] = [
   ['form-consent', ['forms.consent-checkbox', 'forms.privacy-link', 'forms.https-action']],
   ['delete-unconsented', ['retention.unconsented-deletion']],
   ['cleanup-job', ['retention.cleanup-cron']],
-  ['tracking-consent', ['tracking.consent-gating', 'tracking.fingerprint']],
+  ['tracking-consent', ['tracking.consent-gating', 'tracking.fingerprint', 'consent.before', 'consent.reject', 'consent.mautic', 'consent.banner']],
   ['tracking-settings', ['config.anonymize-ip', 'config.track-by-fingerprint', 'config.track-contact-by-ip']],
   ['google-analytics', ['tracking.ga-anonymize-ip']],
   ['https-only', ['tls.redirect', 'tls.certificate', 'tls.protocols', 'tls.hsts', 'config.site-url-https']],
@@ -33,6 +33,8 @@ const CONFIG_COMMON: Record<string, string[]> = {
   'config-version-unknown': ['assumed'],
 };
 
+// The texts every consent.* check shares (YAML anchors), with their params.
+const CONSENT_COMMON: Record<string, string[]> = { 'consent-none': [], 'visit-error': ['page', 'visit', 'error'], 'requests-capped': ['page', 'visit', 'count'] };
 // Finding codes of the automated checks and the params each message must use.
 const FORMS_COMMON: Record<string, string[]> = { 'forms-none': [], 'form-page-unreachable': ['page', 'error'], 'form-page-status': ['page', 'status'], 'form-page-not-html': ['page', 'contentType'], 'form-page-no-form': ['page'], 'form-embed-not-checked': ['page', 'url'], 'forms-incomplete': ['pages'], 'form-pages-capped': ['limit', 'skipped'] };
 const AUTOMATED: Record<string, Record<string, string[]>> = {
@@ -122,6 +124,43 @@ const AUTOMATED: Record<string, Record<string, string[]>> = {
     'tag-manager': ['pages', 'managers'],
     'page-unreachable': ['page', 'error'],
     'page-incomplete': ['pages'],
+  },
+  'consent.before': {
+    ...CONSENT_COMMON,
+    'before-request': ['page', 'tracker', 'url', 'ms'],
+    'before-cookie': ['page', 'cookie', 'tracker', 'domain'],
+    'before-storage': ['page', 'key', 'tracker', 'storage'],
+    'before-clean': ['page'],
+    'consent-pages-capped': ['visited', 'skipped'],
+  },
+  'consent.reject': {
+    ...CONSENT_COMMON,
+    'reject-request': ['page', 'tracker', 'url', 'ms'],
+    'reject-cookie': ['page', 'cookie', 'tracker', 'domain'],
+    'reject-storage': ['page', 'key', 'tracker', 'storage'],
+    'reject-respected': ['page', 'button'],
+    'reject-no-button': ['page'],
+  },
+  'consent.mautic': {
+    ...CONSENT_COMMON,
+    'mautic-before-request': ['page', 'url', 'ms'],
+    'mautic-before-cookie': ['page', 'cookie', 'domain'],
+    'mautic-before-storage': ['page', 'key', 'storage'],
+    'mautic-after-reject-request': ['page', 'url', 'ms'],
+    'mautic-after-reject-cookie': ['page', 'cookie', 'domain'],
+    'mautic-after-reject-storage': ['page', 'key', 'storage'],
+    'mautic-after-accept': ['page', 'loaded'],
+    'mautic-not-loaded': ['page'],
+    'mautic-no-accept-button': ['page'],
+  },
+  'consent.banner': {
+    ...CONSENT_COMMON,
+    'banner-choice': ['page', 'accept', 'reject'],
+    'banner-no-reject': ['page', 'accept'],
+    'banner-no-accept': ['page', 'reject'],
+    'banner-none-tracking': ['page', 'trackers'],
+    'banner-none': ['page'],
+    'banner-cmp': ['page', 'cmp'],
   },
   'tracking.fingerprint': {
     fingerprint2: ['url', 'markers'],
