@@ -7,6 +7,7 @@ import { loadTrackingList } from '../../electron/core/checklist/tracking-load';
 import type { ConsentAction } from '../../electron/shared/consent';
 import { CHROMIUM } from '../fixtures/browser';
 import { LOCAL_HOSTS, makeCa } from '../fixtures/certs';
+import { freePort } from '../fixtures/ports';
 import { startHttps, type RunningServer } from '../fixtures/servers';
 
 const ca = makeCa();
@@ -19,11 +20,11 @@ beforeAll(async () => {
 });
 afterAll(() => site.close());
 
-async function visit(extraCaPem?: string) {
+async function visit(extraCaPem?: string, url = site.url) {
   const engine = await createPlaywrightLauncher(CHROMIUM, { extraCaPem })();
   try {
     const kinds: string[] = [];
-    const spec = { url: new URL(site.url), action: 'none' as ConsentAction, allowedHosts: new Set(['localhost']), tracking: loadTrackingList(), installationHost: 'localhost', signal: new AbortController().signal };
+    const spec = { url: new URL(url), action: 'none' as ConsentAction, allowedHosts: new Set(['localhost']), tracking: loadTrackingList(), installationHost: 'localhost', signal: new AbortController().signal };
     const v = await visitPage(engine, spec, { add: (e) => (kinds.push(e.kind), e.kind) });
     return { v, kinds };
   } finally {
@@ -49,4 +50,11 @@ it('refuses the page when the extra CA is another one than signed it', async () 
   const { v } = await visit(makeCa('Another CA').certPem);
   expect(v.error).toMatchObject({ code: 'navigation' });
   expect(v.error!.message).toMatch(/refused by Prüfstand \(certificate\)/);
+}, 60_000);
+
+it('names a closed port as refused with the extra CA, not as a certificate it never saw', async () => {
+  const { v } = await visit(ca.certPem, `https://localhost:${await freePort()}/`);
+  expect(v.error).toMatchObject({ code: 'navigation' });
+  expect(v.error!.message).toMatch(/CONNECTION_REFUSED/);
+  expect(v.error!.message).not.toMatch(/certificate/);
 }, 60_000);

@@ -85,8 +85,12 @@ function certificateVerifier(extraCaPem: string): NonNullable<BrowserEngine['ver
           const mismatch = checkServerIdentity(host, socket.getPeerCertificate());
           done(mismatch ? `certificate does not match ${host}: ${mismatch.message}` : null);
         });
-        socket.once('timeout', () => done('TLS handshake timed out'));
-        socket.once('error', (err) => done(`TLS failed: ${err.message}`));
+        // Before the TCP connection stands, nothing is known of the certificate: the browser then fails on its own
+        // and the visit names the net cause (refused, dns …), not a certificate.
+        let connected = false;
+        socket.once('connect', () => (connected = true));
+        socket.once('timeout', () => done(connected ? 'TLS handshake timed out' : null));
+        socket.once('error', (err) => done(connected ? `TLS failed: ${err.message}` : null));
       });
       known.set(key, verdict);
     }
