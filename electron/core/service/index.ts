@@ -8,6 +8,9 @@ import { openStore } from '../store';
 import { createAuditRunner } from './audits';
 import type { SecretVault } from './config-source';
 import { compareRunsView } from './compare';
+import { consentView } from './consent-view';
+import { loadTrackingList } from '../checklist/tracking-load';
+import type { TrackingList } from '../../shared/consent';
 import { ServiceError } from './dispatch';
 import { evidenceView } from './evidence-view';
 import { createReportExporter } from './reports';
@@ -59,6 +62,8 @@ export function createAppService(options: ServiceOptions): AppService {
   };
   const { vault, pickFile } = options;
   let catalogue: VendorCatalogue | null = null;
+  let trackingList: TrackingList | null = null;
+  const tracking = () => (trackingList ??= loadTrackingList());
   const vendors = () => (catalogue ??= loadShippedVendorCatalogue() ?? loadVendorCatalogue());
   const audits = createAuditRunner(store, checklist, vendors, emit, vault);
   const mustHaveInstallation = (id: number) => {
@@ -99,6 +104,7 @@ export function createAppService(options: ServiceOptions): AppService {
       if (!run) throw new ServiceError('not-found', `run ${runId} does not exist`);
       return runView(run, checklist(run.checklistId), lang);
     },
+    'runs:consent': ({ runId }) => consentView(store, runId, tracking()),
     'evidence:get': ({ sha256 }) => evidenceView(store, sha256),
     'reports:export': (args) => reports.exportReports(args),
     'reports:reveal': ({ file }) => reports.revealFile(file),

@@ -1,0 +1,78 @@
+// The contract's schemas for the consent matrix of a run (runs:consent); the shapes mirror consent.ts. The service
+// also parses each stored 'browser-visit' record with visitRecordSchema, so a malformed record never reaches the app.
+import { z } from 'zod';
+import { CONSENT_ACTIONS } from './consent';
+
+const id = z.number().int().positive();
+const phase = z.enum(['before', 'after']);
+const button = z.object({ by: z.enum(['cmp', 'label']), selector: z.string(), text: z.string() });
+
+export const consentVisitSchema = z.object({
+  action: z.enum(CONSENT_ACTIONS),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  finalUrl: z.string().nullable(),
+  banner: z.object({
+    cmp: z.object({ id: z.string(), name: z.string() }).nullable(),
+    shown: z.boolean(),
+    accept: button.nullable(),
+    reject: button.nullable(),
+  }),
+  clicked: button.nullable(),
+  clickedAt: z.string().nullable(),
+  requests: z.array(
+    z.object({
+      url: z.string(),
+      type: z.string(),
+      thirdParty: z.boolean(),
+      phase,
+      atMs: z.number(),
+      blocked: z.enum(['lan', 'navigation', 'cap', 'scheme']).nullable(),
+    }),
+  ),
+  requestsCapped: z.number().int().nonnegative(),
+  cookies: z.array(
+    z.object({
+      name: z.string(),
+      domain: z.string(),
+      path: z.string(),
+      expires: z.string().nullable(),
+      httpOnly: z.boolean(),
+      secure: z.boolean(),
+      sameSite: z.string().nullable(),
+      firstParty: z.boolean(),
+      phase,
+    }),
+  ),
+  storage: z.object({
+    before: z.object({ local: z.array(z.string()), session: z.array(z.string()) }),
+    after: z.object({ local: z.array(z.string()), session: z.array(z.string()) }).nullable(),
+  }),
+  /** SHA-256 of the record itself, the screenshot and the HAR (each a stored evidence item of the run). */
+  evidence: z.object({ record: z.string().nullable(), screenshot: z.string().nullable(), har: z.string().nullable() }),
+});
+
+/** One stored 'browser-visit' evidence item, as the visit engine writes it (core/browser/consent-visit.ts). */
+export const visitRecordSchema = z.object({ page: z.string(), installationHost: z.string(), browser: z.string(), visit: consentVisitSchema });
+
+export const consentPageSchema = z.object({
+  url: z.string(),
+  installationHost: z.string(),
+  browser: z.string(),
+  /** In the order none, accept, reject; a visit the run did not record is missing. */
+  visits: z.array(consentVisitSchema),
+});
+
+export const trackingListSchema = z.object({
+  source: z.string(),
+  hosts: z.array(z.object({ host: z.string(), path: z.string().nullable(), name: z.string() })),
+  cookies: z.array(z.object({ pattern: z.string(), name: z.string() })),
+  mauticPaths: z.array(z.string()),
+});
+
+export const consentArgsSchema = z.object({ runId: id }).strict();
+export const runConsentSchema = z.object({
+  pages: z.array(consentPageSchema),
+  /** 'browser-visit' records of the run that could not be read (not JSON, another shape). */
+  unreadable: z.number().int().nonnegative(),
+  tracking: trackingListSchema,
+});
