@@ -89,7 +89,7 @@ export async function auditCommand(argv: string[], io: Io, envLang: Lang): Promi
       onEvent: progress?.onEvent,
       signal: controller.signal,
       onlyChecks,
-      consent: await consentSetup(args.consent, args.pages.length > 0, lang),
+      consent: await consentSetup(args.consent, args.pages.length > 0, lang, extraCaPem),
     });
     progress?.stop();
     const targets = reportTargets({ pdf: args.pdf ?? undefined, xlsx: args.xlsx ?? undefined, pack: args.pack ?? undefined });

@@ -77,7 +77,7 @@ export async function batchCommand(argv: string[], io: Io, envLang: Lang): Promi
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
   const progress = !args.quiet && io.stderr.isTTY ? createBatchProgress(io.stderr, lang) : null;
-  const consent = await consentSetup(args.consent, parsed.targets.some((t) => t.landingPages.length > 0), lang);
+  const consent = await consentSetup(args.consent, parsed.targets.some((t) => t.landingPages.length > 0), lang, extraCaPem);
   const browser = consent.launch ? sharedLauncher(consent.launch) : null;
   try {
     const result = await runBatch({

@@ -28,12 +28,12 @@ const UNAVAILABLE = {
  * How the audit gets its browser. The playwright engine and the tracking list load only when there are landing
  * pages to visit, so an audit without them starts as fast as before.
  */
-export async function consentSetup(args: ConsentArgs, hasPages: boolean, lang: Lang): Promise<ConsentSetup> {
+export async function consentSetup(args: ConsentArgs, hasPages: boolean, lang: Lang, extraCaPem?: string): Promise<ConsentSetup> {
   const { loadTrackingList } = await import('../core/checklist/tracking-load.js');
   const tracking = hasPages ? loadTrackingList(args.trackingHosts ?? undefined) : { source: '', hosts: [], cookies: [], mauticPaths: [] };
   if (args.noBrowser) return { launch: null, unavailable: UNAVAILABLE.off[lang], tracking };
   const executable = args.browser ?? findChromium();
   if (!executable) return { launch: null, unavailable: UNAVAILABLE.none[lang], tracking };
   const { createPlaywrightLauncher } = await import('../core/browser/playwright-engine.js');
-  return { launch: createPlaywrightLauncher(executable), unavailable: null, tracking };
+  return { launch: createPlaywrightLauncher(executable, { extraCaPem }), unavailable: null, tracking };
 }

@@ -43,7 +43,7 @@ export interface VisitRequest {
   atMs: number;
   status: number | null;
   /** Why the browser did not let it go out (the visit's bounds), or why it failed; null when it was answered. */
-  blocked: 'lan' | 'navigation' | 'cap' | 'scheme' | null;
+  blocked: 'lan' | 'navigation' | 'cap' | 'scheme' | 'certificate' | null;
   failed: string | null;
 }
 

@@ -86,7 +86,7 @@ export async function visitPage(engine: BrowserEngine, spec: VisitSpec, sink: Ev
     const step = <T>(p: Promise<T>, name: string) => Promise.race([within(p, Math.min(left(), STEP_MS * 3) || 1, name), crash, aborted]);
 
     log = createRequestLog(cdp, () => visit.finalUrl ?? spec.url.href);
-    gate = createRequestGate({ allowedHosts: spec.allowedHosts, addressScope: spec.addressScope });
+    gate = createRequestGate({ allowedHosts: spec.allowedHosts, addressScope: spec.addressScope, verifyCertificate: engine.verifyCertificate });
     let mainFrameId: string | null = null;
     const g = gate;
     const l = log;
@@ -124,7 +124,10 @@ export async function visitPage(engine: BrowserEngine, spec: VisitSpec, sink: Ev
     const nav = await step(cdp.send<{ errorText?: string; frameId: string }>('Page.navigate', { url: spec.url.href }), 'loading the page');
     mainFrameId = nav.frameId;
     visit.finalUrl ??= spec.url.href;
-    if (nav.errorText) throw new VisitError('navigation', `the page did not load: ${nav.errorText}`);
+    if (nav.errorText) {
+      const refused = log.requests.find((r) => r.type === 'Document' && r.blocked)?.blocked;
+      throw new VisitError('navigation', `the page did not load: ${refused ? `refused by Prüfstand (${refused})` : nav.errorText}`);
+    }
     await waitFor(() => loaded, Math.min(LOAD_WAIT_MS, left()), spec.signal);
     visit.status = log.requests.find((r) => r.type === 'Document')?.status ?? null;
 

@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+import { checkServerIdentity, connect as tlsConnect, rootCertificates } from 'node:tls';
 import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { within } from './deadline';
@@ -9,7 +11,7 @@ const LAUNCH_ARGS = ['--disable-gpu', '--disable-quic', '--disable-background-ne
  * The system's Chromium (or Chrome, Edge) driven by playwright-core, headless. Chromium's own sandbox stays on,
  * except where it cannot start: as root (CI containers), where Chromium refuses it.
  */
-export function createPlaywrightLauncher(executablePath: string): BrowserLauncher {
+export function createPlaywrightLauncher(executablePath: string, options: { extraCaPem?: string } = {}): BrowserLauncher {
   return async () => {
     if (!existsSync(executablePath)) throw new BrowserUnavailableError(`no browser at ${executablePath}`);
     const { chromium } = await import('playwright-core');
@@ -20,15 +22,16 @@ export function createPlaywrightLauncher(executablePath: string): BrowserLaunche
     } catch (err) {
       throw new BrowserUnavailableError(`the browser at ${executablePath} did not start: ${(err as Error).message.split('\n')[0]}`);
     }
-    return playwrightEngine(browser);
+    return playwrightEngine(browser, options.extraCaPem ? certificateVerifier(options.extraCaPem) : undefined);
   };
 }
 
-function playwrightEngine(browser: Browser): BrowserEngine {
+function playwrightEngine(browser: Browser, verifyCertificate?: BrowserEngine['verifyCertificate']): BrowserEngine {
   return {
     version: `Chromium ${browser.version()}`,
+    verifyCertificate,
     async newPage(viewport) {
-      const context = await browser.newContext({ viewport, acceptDownloads: false, serviceWorkers: 'block', permissions: [], locale: 'de-DE' });
+      const context = await browser.newContext({ viewport, ignoreHTTPSErrors: verifyCertificate !== undefined, acceptDownloads: false, serviceWorkers: 'block', permissions: [], locale: 'de-DE' });
       return playwrightPage(context, await context.newPage());
     },
     async close() {
@@ -56,5 +59,37 @@ async function playwrightPage(context: BrowserContext, page: Awaited<ReturnType<
     async close() {
       await within(context.close(), 10_000, 'closing the visit').catch(() => undefined);
     },
+  };
+}
+
+/**
+ * Chromium takes no extra CA on the command line, so with one the browser accepts any certificate and each https
+ * host is first verified here, once per host:port, the way the audit's own client verifies it (system roots
+ * plus the extra CA, hostname checked).
+ */
+function certificateVerifier(extraCaPem: string): NonNullable<BrowserEngine['verifyCertificate']> {
+  const ca = [...rootCertificates, extraCaPem];
+  const known = new Map<string, Promise<string | null>>();
+  return (host, port) => {
+    const key = `${host}:${port}`;
+    let verdict = known.get(key);
+    if (!verdict) {
+      verdict = new Promise<string | null>((resolve) => {
+        const socket = tlsConnect({ host, port, servername: isIP(host) ? undefined : host, ca, rejectUnauthorized: false, timeout: 10_000 });
+        const done = (reason: string | null) => {
+          socket.destroy();
+          resolve(reason);
+        };
+        socket.once('secureConnect', () => {
+          if (!socket.authorized) return done(`certificate not trusted: ${String(socket.authorizationError)}`);
+          const mismatch = checkServerIdentity(host, socket.getPeerCertificate());
+          done(mismatch ? `certificate does not match ${host}: ${mismatch.message}` : null);
+        });
+        socket.once('timeout', () => done('TLS handshake timed out'));
+        socket.once('error', (err) => done(`TLS failed: ${err.message}`));
+      });
+      known.set(key, verdict);
+    }
+    return verdict;
   };
 }

@@ -12,6 +12,8 @@ export interface GateOptions {
   allowedHosts: ReadonlySet<string>;
   addressScope?: (address: string) => AddressScope;
   maxRequests?: number;
+  /** Checks an https host's certificate first (engine.verifyCertificate); absent: the browser's own check decides. */
+  verifyCertificate?: (host: string, port: number) => Promise<string | null>;
 }
 
 export type GateDecision = NonNullable<VisitRequest['blocked']> | null;
@@ -52,6 +54,7 @@ export function createRequestGate(options: GateOptions) {
       const host = u.hostname.toLowerCase();
       if (topLevelDocument && !options.allowedHosts.has(host) && !sites.has(registrableDomain(host))) return 'navigation';
       if (!options.allowedHosts.has(host) && (await hostScope(host)) !== 'public') return 'lan';
+      if (u.protocol === 'https:' && options.verifyCertificate && (await options.verifyCertificate(host.replace(/^\[|\]$/g, ''), Number(u.port || 443))) !== null) return 'certificate';
       return null;
     },
     get count() {

@@ -27,6 +27,11 @@ export interface BrowserEngine {
   readonly version: string;
   newPage(viewport: { width: number; height: number }): Promise<BrowserPage>;
   close(): Promise<void>;
+  /**
+   * Set when the engine lets the browser accept any certificate because the auditor trusts an extra CA that
+   * Chromium cannot be given: then every https host must pass this check first (null: trusted, else why not).
+   */
+  verifyCertificate?: (host: string, port: number) => Promise<string | null>;
 }
 
 /** Opens an engine for one audit; the probe closes it when its visits are done. */
@@ -50,7 +55,7 @@ export function sharedLauncher(launch: BrowserLauncher): { launch: BrowserLaunch
       engine ??= launch();
       engine.catch(() => (engine = null));
       const shared = await engine;
-      return { version: shared.version, newPage: (viewport) => shared.newPage(viewport), close: async () => undefined };
+      return { version: shared.version, newPage: (viewport) => shared.newPage(viewport), close: async () => undefined, verifyCertificate: shared.verifyCertificate };
     },
     async closeAll() {
       const running = engine;
