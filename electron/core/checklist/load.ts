@@ -18,7 +18,7 @@ export interface LoadOptions {
 }
 
 /** YAML files in the checklists folder that are data of another kind: the vendor catalogue (vendors-load.ts). */
-const NOT_CHECKLISTS = new Set(['vendors']);
+const NOT_CHECKLISTS = new Set(['vendors', 'tracking-hosts']);
 
 /** Ids of the checklists in `dir` (file names without `.yaml`), sorted. */
 export function listChecklists(dir: string = defaultChecklistDir()): string[] {
