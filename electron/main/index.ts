@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { createAppService, type AppService } from '../core/service';
 import { defaultStorePath } from '../core/store';
 import { APP_DIR_NAME } from '../core/store/paths';
+import { createElectronBrowserLauncher } from './consent-browser';
 import { registerIpc } from './ipc';
 import { registerAppScheme, serveAppProtocol } from './protocol';
 import { filePicker, keychainVault } from './system-services';
@@ -41,6 +42,7 @@ function openService(): AppService | null {
       reveal: (file) => shell.showItemInFolder(file),
       pickFile: filePicker(() => mainWindow),
       vault: keychainVault(),
+      consentBrowser: { launch: createElectronBrowserLauncher(), unavailable: null },
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

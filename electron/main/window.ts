@@ -1,6 +1,7 @@
 // The one secure BrowserWindow and the hardening applied to every web contents and the session.
 import path from 'node:path';
 import { BrowserWindow, type Session, type WebContents } from 'electron';
+import { isConsentContents } from './consent-browser';
 import { APP_ENTRY_URL } from './protocol-path';
 
 /** Deny every permission request (camera, notifications, geolocation …) and every permission check. */
@@ -9,10 +10,17 @@ export function hardenSession(session: Session): void {
   session.setPermissionCheckHandler(() => false);
 }
 
-/** Applied to every web contents the app creates (app 'web-contents-created'), including the main window. */
+/**
+ * Applied to every web contents the app creates (app 'web-contents-created'), including the main window.
+ * The consent windows (consent-browser.ts) browse the audited site: their navigations are judged by the visit
+ * itself over CDP, so only they are let through (checked at navigation time: the id is known after creation).
+ */
 export function hardenWebContents(contents: WebContents): void {
-  contents.on('will-navigate', (event) => event.preventDefault());
-  contents.on('will-redirect', (event) => event.preventDefault());
+  const lock = (event: { preventDefault(): void }) => {
+    if (!isConsentContents(contents)) event.preventDefault();
+  };
+  contents.on('will-navigate', lock);
+  contents.on('will-redirect', lock);
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }

@@ -17,7 +17,7 @@ export interface LoadOptions {
   dir?: string;
 }
 
-/** YAML files in the checklists folder that are data of another kind: the vendor catalogue (vendors-load.ts). */
+/** YAML files in the checklists folder that are data of another kind: the vendor catalogue (vendors-load.ts), the tracking list (tracking-load.ts). */
 const NOT_CHECKLISTS = new Set(['vendors', 'tracking-hosts']);
 
 /** Ids of the checklists in `dir` (file names without `.yaml`), sorted. */

@@ -13,6 +13,8 @@ import type { ChainHead, Store, StoredEvidence } from '../store';
 import { reportJudgements, withEvidence, type ReportJudgement } from './judgements';
 import { keyEvidence, type KeyEvidence } from './key-evidence';
 import { reportHistory, type ReportHistory } from './history';
+import { reportConsent, type ReportConsent } from './consent';
+import type { TrackingList } from '../../shared/consent';
 
 export interface RemediationRow {
   itemId: string;
@@ -74,6 +76,8 @@ export interface ReportModel {
   history: ReportHistory;
   /** Present when asked for (`--compare`): this run beside another run of its installation. */
   comparison: ReportComparison | null;
+  /** The consent matrix of the run's browser visits with their screenshots; null when the run made none. */
+  consent: ReportConsent | null;
 }
 
 export interface ReportComparison {
@@ -89,6 +93,8 @@ export interface ReportOptions {
   compareWith?: number;
   /** For reproducible output in tests; defaults to now. */
   now?: Date;
+  /** What counts as tracking in the consent matrix; the shipped list when not given. */
+  tracking?: TrackingList;
 }
 
 const zeroCounts = (): Record<Status, number> => Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
@@ -169,6 +175,7 @@ export function buildReportModel(store: Store, runId: number, options: ReportOpt
     evidence: withEvidence(evidence, judged.evidence),
     chainHead: store.chainHead(),
     comparison,
+    consent: reportConsent(evidence, read, options.tracking),
     history: reportHistory(store, checklist, run.installationId, options.lang, options.now ?? new Date()),
   };
 }

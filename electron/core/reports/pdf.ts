@@ -5,6 +5,7 @@ import type { ReportModel } from './model';
 import { drawPageFurniture, drawToc, reportDocMeta, type Ctx } from './pdf-layout';
 import { drawAppendix, drawItem, drawItemsTitle, drawRemediation } from './pdf-items';
 import { drawComparison } from './pdf-compare';
+import { drawConsent } from './pdf-consent';
 import { drawJudgements } from './pdf-judgements';
 import { drawDashboard } from './pdf-dashboard';
 import { writeDocFile } from './pdf-file';
@@ -15,7 +16,7 @@ export type PdfProgress = (done: number, total: number) => void;
 
 export async function writePdf(model: ReportModel, file: string, onProgress?: PdfProgress): Promise<void> {
   const t = reportTexts(model.lang);
-  const total = model.items.length + 8;
+  const total = model.items.length + 9;
   let done = 0;
   const step = () => onProgress?.(++done, total);
   const meta = reportDocMeta(model, t);
@@ -33,6 +34,8 @@ export async function writePdf(model: ReportModel, file: string, onProgress?: Pd
       drawItem(ctx, item, i === 0);
       step();
     });
+    drawConsent(ctx);
+    step();
     drawRemediation(ctx);
     step();
     drawDashboard(ctx);

@@ -1,6 +1,7 @@
 // Every fixed text of the PDF report, in German and English. The renderers never inline a word of their own.
 import type { EvidenceKind, Lang, Severity, Status } from '../../shared/domain';
 import { COMPARE_TEXTS, type CompareTexts } from './compare-texts';
+import { CONSENT_TEXTS, type ConsentTexts } from './consent-texts';
 import { JUDGEMENT_TEXTS, type JudgementTexts } from './judgement-texts';
 import { DASHBOARD_TEXTS, type DashboardTexts } from './dashboard-texts';
 import type { RemediationRow } from './model';
@@ -95,6 +96,7 @@ export interface ReportTexts {
   judgements: JudgementTexts;
   compare: CompareTexts;
   dashboard: DashboardTexts;
+  consent: ConsentTexts;
 }
 
 const de: ReportTexts = {
@@ -182,6 +184,7 @@ const de: ReportTexts = {
   judgements: JUDGEMENT_TEXTS.de,
   compare: COMPARE_TEXTS.de,
   dashboard: DASHBOARD_TEXTS.de,
+  consent: CONSENT_TEXTS.de,
 };
 
 const en: ReportTexts = {
@@ -269,6 +272,7 @@ const en: ReportTexts = {
   judgements: JUDGEMENT_TEXTS.en,
   compare: COMPARE_TEXTS.en,
   dashboard: DASHBOARD_TEXTS.en,
+  consent: CONSENT_TEXTS.en,
 };
 
 export const REPORT_TEXTS: Record<Lang, ReportTexts> = { de, en };

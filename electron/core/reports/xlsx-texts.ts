@@ -3,6 +3,7 @@
 import type { Lang, Severity, Status } from '../../shared/domain';
 import type { RemediationRow } from './model';
 import { COMPARE_XLSX_TEXTS, type CompareXlsxTexts } from './compare-texts';
+import { CONSENT_XLSX_TEXTS, type ConsentXlsxTexts } from './consent-texts';
 import { JUDGEMENT_XLSX_TEXTS, type JudgementXlsxTexts } from './judgement-texts';
 import { REPORT_TEXTS } from './texts';
 
@@ -56,6 +57,7 @@ export interface XlsxTexts {
   validation: { statusTitle: string; statusError: string; statusPrompt: string; dueTitle: string; dueError: string };
   judgements: JudgementXlsxTexts;
   compare: CompareXlsxTexts;
+  consent: ConsentXlsxTexts;
 }
 
 const de: XlsxTexts = {
@@ -110,6 +112,7 @@ const de: XlsxTexts = {
   },
   judgements: JUDGEMENT_XLSX_TEXTS.de,
   compare: COMPARE_XLSX_TEXTS.de,
+  consent: CONSENT_XLSX_TEXTS.de,
 };
 
 const en: XlsxTexts = {
@@ -163,6 +166,7 @@ const en: XlsxTexts = {
   },
   judgements: JUDGEMENT_XLSX_TEXTS.en,
   compare: COMPARE_XLSX_TEXTS.en,
+  consent: CONSENT_XLSX_TEXTS.en,
 };
 
 export const XLSX_TEXTS: Record<Lang, XlsxTexts> = { de, en };

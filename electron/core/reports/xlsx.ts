@@ -1,5 +1,6 @@
 // The Excel evidence pack of one run: Summary, Items, Checks, Findings (the DPO's remediation tracker),
-// Evidence and the auditor's Judgements (apart from what was measured), rendered from the ReportModel only.
+// Evidence and the auditor's Judgements (apart from what was measured) — with browser visits also Consent and its
+// cookies and tracking requests —, rendered from the ReportModel only.
 // Sheet names, headers and dropdown values are localized (xlsx-texts.ts). Every sheet has a bold, frozen
 // header row and an autofilter over its data.
 //
@@ -12,6 +13,7 @@ import { Workbook, type DataValidation } from 'exceljs';
 import { causesText, completenessLabels, provisionalScoreNote } from '../../shared/completeness-texts';
 import { SEVERITIES, STATUSES } from '../../shared/domain';
 import { comparisonSheet } from './xlsx-compare';
+import { consentSheets } from './xlsx-consent';
 import { judgementCell, judgementsSheet } from './xlsx-judgements';
 import type { ReportModel } from './model';
 import { dateCell, DATE_ONLY, DATE_TIME, safeText, table, toCell, type Cell } from './xlsx-table';
@@ -178,6 +180,7 @@ export function buildWorkbook(model: ReportModel): Workbook {
   summarySheet(wb, model, t);
   itemsSheet(wb, model, t);
   checksSheet(wb, model, t);
+  consentSheets(wb, model, t);
   findingsSheet(wb, model, t);
   evidenceSheet(wb, model, t);
   judgementsSheet(wb, model, t);

@@ -5,16 +5,45 @@ import { runAudit } from '../audit/run';
 import { clientRegisters } from '../audit/client-registers';
 import { auditTarget } from '../audit/target';
 import type { VendorCatalogue } from '../../shared/vendors';
+import type { BrowserLauncher } from '../browser/types';
 import type { Checklist } from '../checklist/load';
+import { loadTrackingList } from '../checklist/tracking-load';
 import { DEFAULT_NET_OPTIONS } from '../net/options';
+import type { ConsentSetup } from '../probes/types';
 import type { Store } from '../store';
 import { configSourceFor, type SecretVault } from './config-source';
 import { ServiceError } from './dispatch';
 
 const CONCURRENCY = 8;
+const NO_BROWSER: Record<Lang, string> = {
+  de: 'kein Browser für die Einwilligungsbesuche; die Einwilligung im Browser wurde nicht geprüft.',
+  en: 'no browser for the consent visits; consent in the browser was not checked.',
+};
+
+/** How the service opens a browser for the consent visits; `launch` null: none, `unavailable` says why. */
+export interface ConsentBrowser {
+  launch: BrowserLauncher | null;
+  unavailable: string | null;
+}
+
+export interface AuditRunnerDeps {
+  store: Store;
+  checklist: () => Checklist;
+  vendors: () => VendorCatalogue;
+  emit: (envelope: AuditEventEnvelope) => void;
+  vault?: SecretVault;
+  consentBrowser?: ConsentBrowser;
+}
 
 /** The audits running in this process, each cancellable by its id; progress goes to `emit`. */
-export function createAuditRunner(store: Store, checklist: () => Checklist, vendors: () => VendorCatalogue, emit: (envelope: AuditEventEnvelope) => void, vault?: SecretVault) {
+export function createAuditRunner({ store, checklist, vendors, emit, vault, consentBrowser }: AuditRunnerDeps) {
+  let tracking: ConsentSetup['tracking'] | null = null;
+  /** Every audit gets one (also without a browser), so a page-less installation is "nothing to visit", not an error. */
+  const consent = (lang: Lang): ConsentSetup => ({
+    launch: consentBrowser?.launch ?? null,
+    unavailable: consentBrowser?.launch ? null : (consentBrowser?.unavailable ?? NO_BROWSER[lang]),
+    tracking: (tracking ??= loadTrackingList()),
+  });
   const running = new Map<string, { controller: AbortController; done: Promise<void> }>();
 
   /** The secret given for this audit, else the one kept (encrypted) for the installation. */
@@ -46,6 +75,7 @@ export function createAuditRunner(store: Store, checklist: () => Checklist, vend
     const config = configSourceFor(installation, installation.ssh ? secretFor(installationId, sshSecret) : null);
     const list = checklist();
     const registers = clientRegisters(store, installation.clientId, vendors());
+    const consentSetup = consent(lang);
     const onlyChecks = scope === 'open-findings' ? store.findings.activeChecks(installationId) : null;
     if (onlyChecks?.length === 0) throw new ServiceError('invalid', 'this installation has no open findings to re-check; run a full audit instead');
     const auditId = randomBytes(12).toString('hex');
@@ -72,6 +102,7 @@ export function createAuditRunner(store: Store, checklist: () => Checklist, vend
           lang,
           onEvent: send,
           signal: controller.signal,
+          consent: consentSetup,
           onlyChecks,
         }),
       )

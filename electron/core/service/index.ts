@@ -5,7 +5,7 @@ import { loadVendorCatalogue } from '../checklist/vendors-load';
 import type { VendorCatalogue } from '../../shared/vendors';
 import { engineVersion } from '../package-root';
 import { openStore } from '../store';
-import { createAuditRunner } from './audits';
+import { createAuditRunner, type ConsentBrowser } from './audits';
 import type { SecretVault } from './config-source';
 import { compareRunsView } from './compare';
 import { consentView } from './consent-view';
@@ -38,10 +38,13 @@ export interface ServiceOptions {
   pickFile?: (purpose: FilePurpose) => Promise<string | null>;
   /** The OS keychain (main passes safeStorage when encryption is available); absent: secrets are asked per audit. */
   vault?: SecretVault;
+  /** The browser of the consent visits (main: Electron's Chromium; the bridge: playwright). Absent: none, the consent checks say why. */
+  consentBrowser?: ConsentBrowser;
 }
 
 export type { FilePurpose } from '../../shared/contract';
 export type { SecretVault } from './config-source';
+export type { ConsentBrowser } from './audits';
 
 /** Everything the app can ask of the core, over one store. Opening a corrupt store throws StoreError. */
 export function createAppService(options: ServiceOptions): AppService {
@@ -65,7 +68,7 @@ export function createAppService(options: ServiceOptions): AppService {
   let trackingList: TrackingList | null = null;
   const tracking = () => (trackingList ??= loadTrackingList());
   const vendors = () => (catalogue ??= loadShippedVendorCatalogue() ?? loadVendorCatalogue());
-  const audits = createAuditRunner(store, checklist, vendors, emit, vault);
+  const audits = createAuditRunner({ store, checklist, vendors, emit, vault, consentBrowser: options.consentBrowser });
   const mustHaveInstallation = (id: number) => {
     if (!store.installations.get(id)) throw new ServiceError('not-found', `installation ${id} does not exist`);
   };
