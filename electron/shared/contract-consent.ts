@@ -1,4 +1,5 @@
-// The contract's schemas for the consent matrix of a run (runs:consent); the shapes mirror consent.ts. The service
+// The contract's schemas for the consent matrix of a run (runs:consent); the shapes are consent.ts's ConsentVisit,
+// whole, so that the renderer hands them to shared/consent-matrix.ts as they are. The service
 // also parses each stored 'browser-visit' record with visitRecordSchema, so a malformed record never reaches the app.
 import { z } from 'zod';
 import { CONSENT_ACTIONS } from './consent';
@@ -9,8 +10,9 @@ const button = z.object({ by: z.enum(['cmp', 'label']), selector: z.string(), te
 
 export const consentVisitSchema = z.object({
   action: z.enum(CONSENT_ACTIONS),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  error: z.object({ code: z.enum(['timeout', 'crashed', 'navigation', 'blocked', 'browser', 'aborted']), message: z.string() }).nullable(),
   finalUrl: z.string().nullable(),
+  status: z.number().nullable(),
   banner: z.object({
     cmp: z.object({ id: z.string(), name: z.string() }).nullable(),
     shown: z.boolean(),
@@ -22,11 +24,16 @@ export const consentVisitSchema = z.object({
   requests: z.array(
     z.object({
       url: z.string(),
+      method: z.string(),
       type: z.string(),
+      initiator: z.string(),
+      initiatorUrl: z.string().nullable(),
       thirdParty: z.boolean(),
       phase,
       atMs: z.number(),
+      status: z.number().nullable(),
       blocked: z.enum(['lan', 'navigation', 'cap', 'scheme']).nullable(),
+      failed: z.string().nullable(),
     }),
   ),
   requestsCapped: z.number().int().nonnegative(),
@@ -47,6 +54,9 @@ export const consentVisitSchema = z.object({
     before: z.object({ local: z.array(z.string()), session: z.array(z.string()) }),
     after: z.object({ local: z.array(z.string()), session: z.array(z.string()) }).nullable(),
   }),
+  dismissed: z.object({ dialogs: z.number(), popups: z.number(), downloads: z.number() }),
+  startedAt: z.string(),
+  ms: z.number(),
   /** SHA-256 of the record itself, the screenshot and the HAR (each a stored evidence item of the run). */
   evidence: z.object({ record: z.string().nullable(), screenshot: z.string().nullable(), har: z.string().nullable() }),
 });

@@ -4,7 +4,7 @@ import type { TrackingList } from '../../../../electron/shared/consent';
 import { api } from '../../api';
 import { ErrorBox, type Failure } from '../../components/ErrorBox';
 import { useI18n } from '../../i18n/context';
-import { consentMatrix, type MatrixRow } from './matrix';
+import { pageMatrix, type MatrixRow } from './matrix';
 
 /**
  * The consent matrix of a finished run: per landing page what the browser saw before consent, after accepting and
@@ -50,7 +50,7 @@ export function ConsentPanel({ runId, onOpenEvidence }: { runId: number; onOpenE
 function PageMatrix({ page, tracking, onOpenEvidence }: { page: ConsentPageView; tracking: TrackingList; onOpenEvidence(sha256: string): void }) {
   const { t } = useI18n();
   const m = t.consent;
-  const rows = consentMatrix(page, tracking);
+  const rows = pageMatrix(page, tracking);
   return (
     <div className="consent-page">
       <table className="data-table consent-table">
@@ -104,7 +104,7 @@ function MatrixTableRow({ row, onOpenEvidence }: { row: MatrixRow; onOpenEvidenc
             <Items items={row.cookies.map((c) => ({ key: `${c.name}@${c.domain}`, text: c.name, detail: c.domain, tracker: c.tracker }))} />
           </td>
           <td>
-            <Items items={row.thirdParties.map((host) => ({ key: host, text: host, detail: null, tracker: null }))} />
+            <Items items={row.matrix.thirdPartyHosts.map((host) => ({ key: host, text: host, detail: null, tracker: null }))} />
           </td>
           <td>
             <Items items={row.trackingRequests.map((r) => ({ key: `${r.tracker}\n${r.host}`, text: r.host, detail: m.requests(r.count), tracker: r.tracker }))} />
