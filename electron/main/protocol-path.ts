@@ -8,9 +8,12 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'pruefstand';
 export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
-/** Sent with every response of the app's own pages (ARCHITECTURE.md, "Electron security settings"). */
+/**
+ * Sent with every response of the app's own pages (ARCHITECTURE.md, "Electron security settings"). blob: images
+ * only: the consent visits' screenshots, PNG bytes checked by the service, never an address the site chose.
+ */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+  "default-src 'self'; script-src 'self'; img-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 /** Only these file types are served; anything else is a 404. */
 const MIME_TYPES: Readonly<Record<string, string>> = {

@@ -18,6 +18,7 @@ import { targetListArgsSchema, targetListOutcomeSchema, targetListPlanSchema } f
 import { findingEventSchema, findingPatchSchema, findingViewSchema, runFindingSchema } from './contract-findings';
 import { compareArgsSchema, comparisonViewSchema } from './contract-compare';
 import { dashboardArgsSchema, dashboardSchema } from './contract-dashboard';
+import { consentArgsSchema, runConsentSchema, screenshotArgsSchema, screenshotSchema } from './contract-consent';
 import {
   findingsExportArgsSchema,
   findingsExportResultSchema,
@@ -208,6 +209,10 @@ export const CONTRACT = {
   'audits:cancel': channel(z.object({ auditId: z.string().max(100) }).strict(), z.object({ cancelled: z.boolean() })),
   'runs:list': channel(z.object({ installationId: id }).strict(), z.array(runInfoSchema)),
   'runs:get': channel(z.object({ runId: id, lang: langSchema }).strict(), runViewSchema),
+  /** The run's browser visits per landing page (before consent, accepted, refused) and the tracking list to read them by. */
+  'runs:consent': channel(consentArgsSchema, runConsentSchema),
+  /** One stored screenshot of a consent visit, for the matrix (only evidence of kind 'screenshot' that is a PNG). */
+  'evidence:screenshot': channel(screenshotArgsSchema, screenshotSchema),
   'evidence:get': channel(z.object({ sha256 }).strict(), evidenceViewSchema),
   'reports:export': channel(
     z.object({ runId: id, lang: langSchema, kinds: z.array(z.enum(REPORT_KINDS)).min(1).max(3), auditor: text(200).optional(), exportId: z.string().regex(/^[0-9a-z-]{1,64}$/) }).strict(),
@@ -302,6 +307,10 @@ export type FindingView = z.output<typeof findingViewSchema>;
 export type FindingEventView = z.output<typeof findingEventSchema>;
 export type RunFindingView = z.output<typeof runFindingSchema>;
 export type AuditEventMessage = z.output<typeof auditEventSchema>;
+export type RunConsentView = z.output<typeof runConsentSchema>;
+export type ConsentPageView = RunConsentView['pages'][number];
+export type ConsentVisitView = ConsentPageView['visits'][number];
+export type ScreenshotView = z.output<typeof screenshotSchema>;
 
 /** The API the preload exposes and the bridge client implements: one function per channel, plus events. */
 export type PruefstandApi = { [C in Channel]: (args: ArgsOf<C>) => Promise<Result<ResultOf<C>>> } & {

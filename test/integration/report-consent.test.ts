@@ -75,7 +75,7 @@ async function recordVisits(site: RunningServer): Promise<void> {
   // A second page: the refusal visit ran into its timeout, and its screenshot is not evidence of this run.
   const second = [visit('none', { finalUrl: SECOND_PAGE }), visit('reject', { finalUrl: SECOND_PAGE, clicked: null, error: { code: 'timeout', message: 'kein load-Ereignis nach 30 s' }, evidence: { record: null, screenshot: 'f'.repeat(64), har: null } })];
   for (const [page, v] of [...visits.map((v) => [PAGE_URL, v] as const), ...second.map((v) => [SECOND_PAGE, v] as const)]) {
-    const content = Buffer.from(JSON.stringify({ page, installationHost: INSTALLATION_HOST, visit: v }, null, 2));
+    const content = Buffer.from(JSON.stringify({ page, installationHost: INSTALLATION_HOST, browser: 'Chromium 131', visit: v }, null, 2));
     store.addEvidence(runId, { kind: 'browser-visit', summary: `${v.action} ${page}`, mediaType: 'application/json', content, capturedAt: at });
   }
 }

@@ -9,6 +9,9 @@ import type { ConsentBrowser } from '../browser/types';
 import { createAuditRunner } from './audits';
 import type { SecretVault } from './config-source';
 import { compareRunsView } from './compare';
+import { consentScreenshot, consentView } from './consent-view';
+import { loadTrackingList } from '../checklist/tracking-load';
+import type { TrackingList } from '../../shared/consent';
 import { ServiceError } from './dispatch';
 import { evidenceView } from './evidence-view';
 import { createReportExporter } from './reports';
@@ -63,6 +66,8 @@ export function createAppService(options: ServiceOptions): AppService {
   };
   const { vault, pickFile } = options;
   let catalogue: VendorCatalogue | null = null;
+  let trackingList: TrackingList | null = null;
+  const tracking = () => (trackingList ??= loadTrackingList());
   const vendors = () => (catalogue ??= loadShippedVendorCatalogue() ?? loadVendorCatalogue());
   const audits = createAuditRunner({ store, checklist, vendors, emit, vault, consentBrowser: options.consentBrowser });
   const mustHaveInstallation = (id: number) => {
@@ -103,7 +108,9 @@ export function createAppService(options: ServiceOptions): AppService {
       if (!run) throw new ServiceError('not-found', `run ${runId} does not exist`);
       return runView(run, checklist(run.checklistId), lang);
     },
+    'runs:consent': ({ runId }) => consentView(store, runId, tracking()),
     'evidence:get': ({ sha256 }) => evidenceView(store, sha256),
+    'evidence:screenshot': ({ sha256 }) => consentScreenshot(store, sha256),
     'reports:export': (args) => reports.exportReports(args),
     'reports:reveal': ({ file }) => reports.revealFile(file),
     'registers:get': ({ clientId }) => registers.get(clientId),

@@ -6,6 +6,7 @@ import { importsDe } from './imports-de';
 import { compareDe } from './compare-de';
 import { judgementDe, registersDe } from './registers-de';
 import { dashboardDe } from './dashboard-de';
+import { consentDe } from './consent-de';
 
 export const de: Messages = {
   productName: 'Prüfstand',
@@ -257,6 +258,9 @@ export const de: Messages = {
       judgement: 'Urteil des Prüfers',
       document: 'Dokument',
       remediation: 'Maßnahmenverfolgung',
+      'browser-visit': 'Browserbesuch (Anfragen, Cookies, Speicher)',
+      screenshot: 'Bildschirmfoto',
+      har: 'HAR-Datei (Netzwerkmitschnitt)',
     },
     summary: 'Zusammenfassung',
     capturedAt: 'Aufgezeichnet',
@@ -337,4 +341,5 @@ export const de: Messages = {
   imports: importsDe,
   compare: compareDe,
   dashboard: dashboardDe,
+  consent: consentDe,
 };

@@ -6,6 +6,7 @@ import { importsEn } from './imports-en';
 import { compareEn } from './compare-en';
 import { judgementEn, registersEn } from './registers-en';
 import { dashboardEn } from './dashboard-en';
+import { consentEn } from './consent-en';
 
 export const en: Messages = {
   productName: 'Prüfstand',
@@ -257,6 +258,9 @@ export const en: Messages = {
       judgement: "Auditor's judgement",
       document: 'Document',
       remediation: 'Remediation tracking',
+      'browser-visit': 'Browser visit (requests, cookies, storage)',
+      screenshot: 'Screenshot',
+      har: 'HAR file (network log)',
     },
     summary: 'Summary',
     capturedAt: 'Captured',
@@ -337,4 +341,5 @@ export const en: Messages = {
   imports: importsEn,
   compare: compareEn,
   dashboard: dashboardEn,
+  consent: consentEn,
 };

@@ -7,6 +7,7 @@ import type { ImportMessages } from './imports-types';
 import type { CompareMessages } from './compare-types';
 import type { JudgementMessages, RegisterMessages } from './registers-types';
 import type { DashboardMessages } from './dashboard-types';
+import type { ConsentMessages } from './consent-types';
 
 /** Every text the UI shows, one key per text. de.ts and en.ts must both fill every key. */
 export interface Messages {
@@ -310,4 +311,5 @@ export interface Messages {
   imports: ImportMessages;
   compare: CompareMessages;
   dashboard: DashboardMessages;
+  consent: ConsentMessages;
 }

@@ -5,6 +5,7 @@ import { api } from '../api';
 import { ErrorBox, type Failure } from '../components/ErrorBox';
 import { PageHeading } from '../components/PageHeading';
 import { useI18n } from '../i18n/context';
+import { ConsentPanel } from './consent/ConsentPanel';
 import { EvidenceDialog, type EvidenceRef } from './evidence/EvidenceDialog';
 import { ExportPanel } from './ExportPanel';
 import { FindingDialog } from './findings/FindingDialog';
@@ -125,6 +126,7 @@ export function RunView({ runId, installationName, onBack }: RunViewProps) {
           <RunSummary run={run} />
           {run.state === 'running' && <p className="notice">{t.run.stillRunning}</p>}
           {run.state !== 'running' && <ExportPanel runId={run.id} />}
+          {run.state !== 'running' && <ConsentPanel runId={run.id} onOpenEvidence={setEvidence} />}
           <RunFilters items={items} filters={filters} onChange={setFilters} shown={shown.length} />
           <section className="items" aria-labelledby="run-items-heading">
             <h2 id="run-items-heading">{t.run.items}</h2>

@@ -112,4 +112,9 @@ describe('mimeTypeFor and CSP', () => {
     }
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-(inline|eval)/);
   });
+
+  it('lets images come only from the app and from blob: URLs (the screenshots), never data: or the network', () => {
+    expect(CONTENT_SECURITY_POLICY).toContain("img-src 'self' blob:;");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/data:|https?:|\*/);
+  });
 });

@@ -1,0 +1,46 @@
+import { useEffect, useState } from 'react';
+import type { ScreenshotView } from '../../../../electron/shared/contract';
+import { api } from '../../api';
+import { ErrorBox, type Failure } from '../../components/ErrorBox';
+import { useI18n } from '../../i18n/context';
+
+/** The PNG bytes as a blob: URL (the only image source the app's CSP allows besides its own files), revoked after use. */
+function useBlobUrl(shot: ScreenshotView | null): string | null {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (!shot) return;
+    const bytes = Uint8Array.from(atob(shot.pngBase64), (c) => c.charCodeAt(0));
+    const made = URL.createObjectURL(new Blob([bytes], { type: 'image/png' }));
+    setUrl(made);
+    return () => URL.revokeObjectURL(made);
+  }, [shot]);
+  return url;
+}
+
+/** A visit's screenshot, fetched when first shown, at the width of the matrix (the top of a long page first). */
+export function ScreenshotFigure({ sha256, state }: { sha256: string; state: string }) {
+  const { t } = useI18n();
+  const m = t.consent;
+  const [shot, setShot] = useState<ScreenshotView | null>(null);
+  const [error, setError] = useState<Failure | null>(null);
+  const url = useBlobUrl(shot);
+  useEffect(() => {
+    let live = true;
+    void api['evidence:screenshot']({ sha256 }).then((result) => {
+      if (!live) return;
+      if (result.ok) setShot(result.value);
+      else setError(result.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [sha256]);
+  if (error) return <ErrorBox error={error} bare />;
+  if (!url || !shot) return <p className="muted">{m.loadingScreenshot}</p>;
+  return (
+    <figure className="consent-screenshot">
+      <img src={url} alt={m.screenshotAlt(state)} width={shot.width} height={shot.height} />
+      <figcaption className="muted small">{m.screenshotSize(shot.width, shot.height)}</figcaption>
+    </figure>
+  );
+}
