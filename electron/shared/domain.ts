@@ -131,6 +131,8 @@ export const EVIDENCE_KINDS = [
   'screenshot',
   /** The HAR file of such a visit, response bodies capped. */
   'har',
+  /** The tracking list the consent visits were judged by (JSON): the reports and the app classify with it. */
+  'tracking-list',
 ] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 

@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type Bridge } from '../../electron/bridge/server';
 import { createAppService, type AppService } from '../../electron/core/service';
+import { loadTrackingList } from '../../electron/core/checklist/tracking-load';
 import { openStore } from '../../electron/core/store';
 import type { ConsentVisit, VisitCookie, VisitRequest } from '../../electron/shared/consent';
 import { tempDir } from '../fixtures/audit-harness';
@@ -86,6 +87,8 @@ beforeAll(async () => {
   const client = store.clients.create({ name: 'Kunde GmbH' });
   const installation = store.installations.create({ clientId: client.id, name: 'Produktion', baseUrl: 'https://mautic.kunde.example' });
   const runId = store.startRun({ installationId: installation.id, checklistId: 'mautic-dsgvo', checklistVersion: '1', engineVersion: '0.1.0', targetUrl: installation.baseUrl, options: {} });
+  // The list the run's checks judged by: the app classifies with it, not with the shipped one.
+  await store.recordEvidence(runId, { kind: 'tracking-list', summary: 'Tracking list', mediaType: 'application/json', content: Buffer.from(JSON.stringify({ ...loadTrackingList(), source: 'kunde-tracking.yaml' })), capturedAt: '2026-12-07T08:00:00.000Z' });
   for (const v of VISITS) {
     // As the visit engine writes them (core/browser/consent-visit.ts): the record after its screenshot, naming it.
     // The refusal's "screenshot" is not a PNG: the app must say so rather than show it.
@@ -124,7 +127,7 @@ describe('the consent matrix in Chromium', () => {
     const evidence = await service.handlers['runs:get']({ runId: 1, lang: 'de' });
     const records = evidence.evidence.filter((e) => e.kind === 'browser-visit').map((e) => e.sha256);
     expect(consent.pages[0]!.visits.map((v) => v.evidence.record)).toEqual(records);
-    expect(consent.tracking.source).toBe('tracking-hosts.yaml');
+    expect(consent.tracking.source).toBe('kunde-tracking.yaml');
   });
 
   it('shows the tracking cookie in the row before consent, what accepting added and a clean refusal (German)', async () => {
@@ -155,6 +158,7 @@ describe('the consent matrix in Chromium', () => {
     expect(rejected).toMatch(/„Nur notwendige“/);
     expect(rejected).not.toMatch(/Tracking:/);
     expect(rejected).toMatch(/cmp-tab\s+sessionStorage/);
+    expect(await panel.innerText()).toContain('Tracking-Liste: kunde-tracking.yaml');
     await panel.scrollIntoViewIfNeeded();
     await screenshot(page, '50-consent-matrix-de');
   });

@@ -31,7 +31,8 @@ export const consentVisitsProbe: Probe<'consent-visits'> = {
     } catch (err) {
       return { ok: false, error: { code: 'browser', message: (err as Error).message }, evidence: [] };
     }
-    const evidence: string[] = [];
+    // The list the visits are judged by, kept with them: the reports and the app classify with what the checks saw.
+    const evidence: string[] = [ctx.evidence.add({ kind: 'tracking-list', summary: `Tracking list ${setup.tracking.source}`, mediaType: 'application/json', content: Buffer.from(JSON.stringify(setup.tracking, null, 1)), capturedAt: new Date().toISOString() })];
     try {
       const urls = pagesGiven.slice(0, MAX_CONSENT_PAGES);
       const tasks = urls.flatMap((url) => CONSENT_ACTIONS.map((action: ConsentAction) => ({ url, action })));

@@ -14,7 +14,6 @@ import { reportJudgements, withEvidence, type ReportJudgement } from './judgemen
 import { keyEvidence, type KeyEvidence } from './key-evidence';
 import { reportHistory, type ReportHistory } from './history';
 import { reportConsent, type ReportConsent } from './consent';
-import type { TrackingList } from '../../shared/consent';
 
 export interface RemediationRow {
   itemId: string;
@@ -93,8 +92,6 @@ export interface ReportOptions {
   compareWith?: number;
   /** For reproducible output in tests; defaults to now. */
   now?: Date;
-  /** What counts as tracking in the consent matrix; the shipped list when not given. */
-  tracking?: TrackingList;
 }
 
 const zeroCounts = (): Record<Status, number> => Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
@@ -175,7 +172,7 @@ export function buildReportModel(store: Store, runId: number, options: ReportOpt
     evidence: withEvidence(evidence, judged.evidence),
     chainHead: store.chainHead(),
     comparison,
-    consent: reportConsent(evidence, read, options.tracking),
+    consent: reportConsent(evidence, read),
     history: reportHistory(store, checklist, run.installationId, options.lang, options.now ?? new Date()),
   };
 }

@@ -6,9 +6,11 @@ import type { Store } from '../store';
 import { ServiceError } from './dispatch';
 
 /** A run's browser visits grouped by landing page, each page's visits none, accept, reject. */
-export function consentView(store: Store, runId: number, tracking: TrackingList): z.output<typeof runConsentSchema> {
+/** `shipped`: the list to classify a run's visits by when the run kept none (runs before lists were kept). */
+export function consentView(store: Store, runId: number, shipped: () => TrackingList): z.output<typeof runConsentSchema> {
   if (!store.getRun(runId)) throw new ServiceError('not-found', `run ${runId} does not exist`);
-  return { ...recordedConsent(store.listEvidence(runId), (sha) => store.readBlob(sha)), tracking };
+  const recorded = recordedConsent(store.listEvidence(runId), (sha) => store.readBlob(sha));
+  return { pages: recorded.pages, unreadable: recorded.unreadable, tracking: recorded.tracking ?? shipped() };
 }
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

@@ -108,7 +108,7 @@ export function createAppService(options: ServiceOptions): AppService {
       if (!run) throw new ServiceError('not-found', `run ${runId} does not exist`);
       return runView(run, checklist(run.checklistId), lang);
     },
-    'runs:consent': ({ runId }) => consentView(store, runId, tracking()),
+    'runs:consent': ({ runId }) => consentView(store, runId, tracking),
     'evidence:get': ({ sha256 }) => evidenceView(store, sha256),
     'evidence:screenshot': ({ sha256 }) => consentScreenshot(store, sha256),
     'reports:export': (args) => reports.exportReports(args),

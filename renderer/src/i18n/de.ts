@@ -261,6 +261,7 @@ export const de: Messages = {
       'browser-visit': 'Browserbesuch (Anfragen, Cookies, Speicher)',
       screenshot: 'Bildschirmfoto',
       har: 'HAR-Datei (Netzwerkmitschnitt)',
+      'tracking-list': 'Tracking-Liste der Browserbesuche',
     },
     summary: 'Zusammenfassung',
     capturedAt: 'Aufgezeichnet',

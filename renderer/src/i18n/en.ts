@@ -261,6 +261,7 @@ export const en: Messages = {
       'browser-visit': 'Browser visit (requests, cookies, storage)',
       screenshot: 'Screenshot',
       har: 'HAR file (network log)',
+      'tracking-list': 'Tracking list of the browser visits',
     },
     summary: 'Summary',
     capturedAt: 'Captured',

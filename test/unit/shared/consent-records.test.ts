@@ -44,5 +44,18 @@ describe('recordedConsent', () => {
     expect(page).toMatchObject({ installationHost: INSTALLATION_HOST, browser: 'Chromium 131' });
     expect(page.visits.map((v) => [v.action, v.evidence.record])).toEqual([['none', 'c'], ['accept', 'f'], ['reject', 'b']]);
     expect(page.visits[2]!.ms).toBe(1);
+    expect(got.tracking).toBeNull();
+  });
+
+  it('gives the tracking list the run kept, and counts one that cannot be read', () => {
+    const list = { source: 'eigene-liste.yaml', hosts: [{ host: 'tracker.example', path: null, name: 'Tracker' }], cookies: [{ pattern: 'tr_*', name: 'Tracker' }], mauticPaths: ['/mtc.js'] };
+    const blobs = new Map<string, Buffer>([
+      ['l', json(list)],
+      ['v', json(record(visit('none')))],
+      ['x', json({ source: 'broken' })],
+    ]);
+    const read = (sha: string) => blobs.get(sha)!;
+    expect(recordedConsent([{ kind: 'tracking-list', sha256: 'l' }, { kind: 'browser-visit', sha256: 'v' }], read)).toMatchObject({ tracking: list, unreadable: 0 });
+    expect(recordedConsent([{ kind: 'tracking-list', sha256: 'x' }, { kind: 'browser-visit', sha256: 'v' }], read)).toMatchObject({ tracking: null, unreadable: 1 });
   });
 });
