@@ -97,35 +97,38 @@ function compareOption(raw: string | undefined, lang: Lang): 'previous' | number
   return Number(raw);
 }
 
+/** The options of `pruefstand audit` (the help texts name each: test/unit/cli/help-options.test.ts). */
+export const AUDIT_PARSE_OPTIONS = {
+  checklist: { type: 'string' },
+  db: { type: 'string' },
+  ca: { type: 'string' },
+  'http-url': { type: 'string' },
+  page: { type: 'string', multiple: true },
+  form: { type: 'string', multiple: true },
+  'privacy-policy': { type: 'string' },
+  config: { type: 'string' },
+  crontab: { type: 'string' },
+  ...SSH_PARSE_OPTIONS,
+  json: { type: 'string' },
+  'timeout-ms': { type: 'string' },
+  concurrency: { type: 'string' },
+  client: { type: 'string' },
+  lang: { type: 'string' },
+  quiet: { type: 'boolean' },
+  pdf: { type: 'string' },
+  xlsx: { type: 'string' },
+  pack: { type: 'string' },
+  out: { type: 'string' },
+  auditor: { type: 'string' },
+  compare: { type: 'string' },
+  vendors: { type: 'string' },
+  'recheck-open': { type: 'boolean' },
+  ...CONSENT_PARSE_OPTIONS,
+} satisfies ParseArgsConfig['options'];
+
 /** Plain HTTP on the same host and path, port 80, unless the auditor says otherwise. */
 export function parseAuditArgs(argv: string[], envLang: Lang): AuditArgs {
-  const { values, positionals } = parseCommandArgs(argv, {
-    checklist: { type: 'string' },
-    db: { type: 'string' },
-    ca: { type: 'string' },
-    'http-url': { type: 'string' },
-    page: { type: 'string', multiple: true },
-    form: { type: 'string', multiple: true },
-    'privacy-policy': { type: 'string' },
-    config: { type: 'string' },
-    crontab: { type: 'string' },
-    ...SSH_PARSE_OPTIONS,
-    json: { type: 'string' },
-    'timeout-ms': { type: 'string' },
-    concurrency: { type: 'string' },
-    client: { type: 'string' },
-    lang: { type: 'string' },
-    quiet: { type: 'boolean' },
-    pdf: { type: 'string' },
-    xlsx: { type: 'string' },
-    pack: { type: 'string' },
-    out: { type: 'string' },
-    auditor: { type: 'string' },
-    compare: { type: 'string' },
-    vendors: { type: 'string' },
-    'recheck-open': { type: 'boolean' },
-    ...CONSENT_PARSE_OPTIONS,
-  });
+  const { values, positionals } = parseCommandArgs(argv, AUDIT_PARSE_OPTIONS);
   const lang = langOption(values.lang, envLang);
   const raw = positionals[0];
   if (!raw) throw usage(lang, 'missingUrl');

@@ -90,7 +90,8 @@ Sammelprüfung (audit --targets DATEI.csv): je Zeile eine Installation, Spalten 
   --probe-concurrency N
                        gleichzeitige Prüfungen je Installation (Standard: 8)
   --summary DATEI      Übersicht je Installation als .csv oder .xlsx (mehrfach möglich)
-  auch: --db, --ca, --checklist, --timeout-ms, --vendors, --lang, --quiet
+  auch: --db, --ca, --checklist, --timeout-ms, --vendors, --browser, --no-browser, --tracking-hosts, --lang,
+        --quiet (ein Browser für alle Landingpages der Sammelprüfung)
   Exit-Code: 0 alle vollständig, keine Mängel; 1 mindestens eine Installation mit nicht erfüllter Prüfung;
   3 mindestens eine unvollständig oder nicht erreichbar, keine Mängel; 2 Aufruffehler oder fehlerhafte
   Zieldatei; 130 abgebrochen (Strg+C; begonnene Läufe bleiben als abgebrochen gespeichert).
@@ -285,7 +286,8 @@ Batch audit (audit --targets FILE.csv): one installation per row, columns (heade
   --probe-concurrency N
                        checks run at once per installation (default: 8)
   --summary FILE       one row per installation as .csv or .xlsx (repeatable)
-  also: --db, --ca, --checklist, --timeout-ms, --vendors, --lang, --quiet
+  also: --db, --ca, --checklist, --timeout-ms, --vendors, --browser, --no-browser, --tracking-hosts, --lang,
+        --quiet (one browser for all landing pages of the batch)
   Exit code: 0 all complete and none failed; 1 at least one installation with a failed check; 3 at least
   one incomplete or unreachable and none failed; 2 usage error or bad targets file; 130 cancelled (Ctrl+C;
   the runs begun stay stored as cancelled).
