@@ -2,7 +2,7 @@ import type { BannerObservation, ConsentAction, ConsentVisit, ConsentVisitRecord
 import { registrableDomain } from '../mautic-config/domains';
 import type { AddressScope } from '../net/address-scope';
 import { engineVersion } from '../package-root';
-import type { EvidenceSink } from '../probes/types';
+import type { EvidenceSink } from '../evidence-sink';
 import { bannerScanExpression, STORAGE_KEYS_EXPRESSION, type BannerScan } from './banner-script';
 import { sleep, StepTimeoutError, within } from './deadline';
 import { buildHar } from './har';

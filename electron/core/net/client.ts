@@ -13,7 +13,7 @@ import { ACCEPT_ENCODING, MAX_HEADER_BYTES, MAX_HEADER_LINES, trustConfig, type 
 import { guardedLookup, refusal, type RedirectGuard } from './redirect-guard';
 import { resumedTlsInfo, tlsInfoOf } from './tls-info';
 import type { Exchange, HandshakeResult, NetError, TlsInfo, TlsVersion } from './types';
-import type { NewEvidence } from '../probes/types';
+import type { Capture } from '../evidence-sink';
 
 export interface RequestInit {
   method?: string;
@@ -35,7 +35,7 @@ export interface NetClient {
   handshake(url: URL, version: TlsVersion | 'default'): Promise<HandshakeResult>;
 }
 
-export type Capture = (evidence: NewEvidence) => string;
+export type { Capture };
 
 /**
  * The one HTTP/TLS client: every call has a deadline, a header-size and header-count limit, a body cap

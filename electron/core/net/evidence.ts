@@ -1,5 +1,5 @@
 import { codingOf } from './body';
-import type { Capture } from './client';
+import type { Capture } from '../evidence-sink';
 import type { Exchange, TlsInfo } from './types';
 import { sha256Hex } from './hash';
 

@@ -1,5 +1,4 @@
 import type { ConsentVisitsObservation, TrackingList } from '../../shared/consent';
-import type { EvidenceKind } from '../../shared/domain';
 import type { RegisterSnapshot } from '../../shared/registers';
 import type { VendorCatalogue } from '../../shared/vendors';
 import type { BrowserLauncher } from '../browser/types';
@@ -37,18 +36,8 @@ export interface AuditTarget {
   } | null;
 }
 
-export interface NewEvidence {
-  kind: EvidenceKind;
-  summary: string;
-  mediaType: string;
-  content: Buffer;
-  capturedAt: string;
-}
-
-/** Where probes put what they saw; returns the SHA-256 of the stored document. */
-export interface EvidenceSink {
-  add(evidence: NewEvidence): string;
-}
+import type { EvidenceSink } from '../evidence-sink';
+export type { EvidenceSink, NewEvidence } from '../evidence-sink';
 
 /** How the consent probe gets its browser (a fresh profile per visit) and what it counts as tracking. */
 export interface ConsentSetup {
