@@ -3,7 +3,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rm
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { EVIDENCE_KINDS, type EvidenceKind, type EvidenceRef } from '../../shared/domain';
-import type { NewEvidence } from '../probes/types';
+import type { NewEvidence } from '../evidence-sink';
 import type { Db } from './db';
 import { rethrowSqlite, StoreError } from './errors';
 import { commitBatch } from './commit-batch';

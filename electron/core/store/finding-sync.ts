@@ -3,7 +3,7 @@
 // evidence from before and after. Runs are applied once, in order; a targeted re-audit touches only its checks.
 import { defaultDueDate, findingKey, findingSubjects, type FindingsSync } from '../../shared/findings';
 import type { Finding, Severity, Status } from '../../shared/domain';
-import type { NewEvidence } from '../probes/types';
+import type { NewEvidence } from '../evidence-sink';
 import type { Db } from './db';
 import { StoreError } from './errors';
 import { FINDING_COLUMNS, toFinding, type FindingRow } from './finding-rows';

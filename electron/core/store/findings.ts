@@ -1,7 +1,7 @@
 // An installation's findings across audits: what the DPO tracks (owner, due date, status, reasons, comments) and
 // their history. Every change is sealed as 'remediation' evidence in the hash-chained log, with who and when.
 import { ACTIVE_STATUSES, type FindingEvent, type FindingPatch, type FindingStatus, type FindingsSync, type TrackedFinding } from '../../shared/findings';
-import type { NewEvidence } from '../probes/types';
+import type { NewEvidence } from '../evidence-sink';
 import type { Db } from './db';
 import { StoreError } from './errors';
 import { applyPatch, changesOf, FINDING_COLUMNS, toEvent, toFinding, type EventRow, type FindingRow } from './finding-rows';

@@ -4,7 +4,7 @@
 // writes all rows of one file in ONE transaction, so a failure leaves the store as it was.
 import os from 'node:os';
 import type { ItemResult, RunState, RunSummary } from '../../shared/domain';
-import type { NewEvidence } from '../probes/types';
+import type { NewEvidence } from '../evidence-sink';
 import { cleanName, type ClientsRepo } from './clients';
 import type { Db } from './db';
 import { rethrowSqlite, StoreError } from './errors';

@@ -3,7 +3,7 @@
 // attachments as 'document' evidence), in one transaction with its row. Kept across re-audits until withdrawn.
 import { STATUSES, type Status } from '../../shared/domain';
 import { JUDGEMENT_KINDS, type Judgement, type JudgementInput } from '../../shared/registers';
-import type { NewEvidence } from '../probes/types';
+import type { NewEvidence } from '../evidence-sink';
 import type { Db } from './db';
 import { rethrowSqlite, StoreError } from './errors';
 import { isSha256Hex } from './paths';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { EvidenceRef } from '../../shared/domain';
-import type { NewEvidence } from '../probes/types';
+import type { NewEvidence } from '../evidence-sink';
 import { createClientsRepo, type ClientsRepo } from './clients';
 import { openDatabase } from './db';
 import { createEvidenceRepo, type ChainHead, type StoredEvidence } from './evidence';
