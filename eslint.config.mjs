@@ -67,6 +67,15 @@ const FINDINGS_XLSX = [
     message: 'The findings workbooks are written and read from bytes only: no network, store, audit or report (the cell guard is shared/cell-text).',
   },
 ];
+// The keys and ciphers (core/crypto) sit on the net/parse layer, below the store that uses them: node builtins,
+// electron/shared and their own files, nothing else (no package, no other part of core).
+const CRYPTO = [
+  ...CORE,
+  {
+    regex: `^(?!\\./|\\.\\./\\.\\./shared/|node:|(${BUILTINS})(/|$))|(^|/)(?!\\.\\.(/|$))[^/]+/\\.\\.(/|$)`,
+    message: 'core/crypto imports only node builtins, ../../shared/* and its own files.',
+  },
+];
 const SHARED = [
   {
     regex: '^(?!\\./|zod(/|$))|(^|/)\\.\\.(/|$)',
@@ -118,6 +127,7 @@ export default defineConfig([
   restrict(['electron/core/probes/**'], PROBES, NO_DYNAMIC_ELECTRON),
   restrict(['electron/core/registers/**'], REGISTERS, NO_DYNAMIC_ELECTRON),
   restrict(['electron/core/findings-xlsx/**'], FINDINGS_XLSX, NO_DYNAMIC_ELECTRON),
+  restrict(['electron/core/crypto/**'], CRYPTO, NO_DYNAMIC_ELECTRON),
   restrict(['electron/preload/**'], PRELOAD),
   restrict(['electron/bridge/**'], BRIDGE, NO_DYNAMIC_ELECTRON),
   restrict(['renderer/**'], RENDERER, NO_DYNAMIC_ELECTRON),

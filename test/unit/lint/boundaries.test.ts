@@ -49,6 +49,13 @@ const CASES: Case[] = [
     allowed: ['exceljs', 'node:crypto', '../registers/values', '../registers/read-xlsx', '../../shared/cell-text', '../../shared/findings', './columns'],
   },
   {
+    file: 'electron/core/crypto/keyring.ts',
+    banned: ['electron', '../store', '../store/db', '../net/client', '../probes/types', '../audit/run', '../evidence-sink',
+      '../../main/ipc', '../../cli/texts', '../../../renderer/src/api', 'zod', 'better-sqlite3', './../store/db',
+      '../../shared/../core/store/db', '../shared/domain'],
+    allowed: ['node:crypto', 'node:fs', 'fs', 'node:path', 'path', '../../shared/domain', './aead', './errors'],
+  },
+  {
     file: 'electron/preload/index.ts',
     banned: ['node:fs', 'fs', 'zod', 'electron/main', '../core/audit/run', '../main/ipc', '../shared/../main/ipc',
       '../../renderer/src/api'],
