@@ -4,6 +4,7 @@
 import { X509Certificate } from 'node:crypto';
 import { boolean, children, contextTag, DerError, integerBytes, octetString, oid, readOne, sequence, TAG } from './der';
 import { OID } from './oids';
+import { printable } from './request';
 
 export interface TokenCertificate {
   der: Buffer;
@@ -49,8 +50,9 @@ export function readCertificate(der: Buffer): TokenCertificate {
   return { der, x509, issuer: issuer.bytes, subject: subject.bytes, serial, subjectKeyId, extKeyUsage };
 }
 
-/** "CN=…, O=…" of a certificate's subject, for people (Node gives one attribute per line). */
-export const subjectLine = (cert: TokenCertificate) => cert.x509.subject.split('\n').filter(Boolean).join(', ');
+/** "CN=…, O=…" of a certificate's subject or issuer, for people (Node gives one attribute per line); bounded, no control characters. */
+export const nameLine = (name: string) => printable(name.split('\n').filter(Boolean).join(', '), 300);
+export const subjectLine = (cert: TokenCertificate) => nameLine(cert.x509.subject);
 
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 

@@ -4,7 +4,7 @@
 // its CA, that the signer is that certificate or is issued by it. Never throws: each failure is a problem.
 import { constants, createHash, verify, type X509Certificate } from 'node:crypto';
 import { DerError, oid, TAG } from './der';
-import { readCertificate, subjectLine, type TokenCertificate } from './cert';
+import { nameLine, readCertificate, subjectLine, type TokenCertificate } from './cert';
 import { signingCertHash } from './ess';
 import { HASH_BY_OID, OID, SIGNATURE_BY_OID, WEAK_HASHES } from './oids';
 import { parseToken, type ParsedToken } from './token';
@@ -48,7 +48,8 @@ export interface TokenVerification {
 }
 
 const hashOf = (alg: string, data: Buffer) => createHash(alg).update(data).digest();
-const hex = (b: Buffer) => `0x${b.toString('hex').toUpperCase()}`;
+/** RFC 3161 serials are at most 160 bits; a longer one is shown cut. */
+const hex = (b: Buffer) => `0x${b.subarray(0, 32).toString('hex').toUpperCase()}${b.length > 32 ? '…' : ''}`;
 
 function readAll(ders: Buffer[]): TokenCertificate[] {
   const out: TokenCertificate[] = [];
@@ -182,7 +183,7 @@ function verifyOrThrow(token: Buffer, data: Buffer, anchors: X509Certificate[] |
   let trusted: boolean | null = null;
   if (anchors) {
     trusted = chainsTo(signer, certs, anchors);
-    if (!trusted) problems.push({ code: 'untrusted', detail: `signer ${info.tsa}, issued by ${signer.x509.issuer.split('\n').join(', ')}` });
+    if (!trusted) problems.push({ code: 'untrusted', detail: `signer ${info.tsa}, issued by ${nameLine(signer.x509.issuer)}` });
   }
   return { info, problems, trusted };
 }
