@@ -31,6 +31,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (command === 'attest') return await (await import('./cli/attest-command.js')).attestCommand(rest, io, lang);
     if (command === 'import') return await (await import('./cli/import-command.js')).importCommand(rest, io, lang);
     if (command === 'dashboard') return await (await import('./cli/dashboard-command.js')).dashboardCommand(rest, io, lang);
+    if (command === 'pack') return await (await import('./cli/pack-command.js')).packCommand(rest, io, lang);
     if (command === 'report') return await (await import('./cli/report-command.js')).reportCommand(rest, io, lang);
     throw new UsageError(text(lang, 'unknownCommand', { command }));
   } catch (err) {

@@ -4,6 +4,8 @@ import type { Lang } from '../shared/domain';
 import { text, type TextKey } from './texts';
 import { defaultHttpUrl } from '../core/audit/target';
 import { parseSshArgs, SSH_PARSE_OPTIONS, type SshArgs } from './ssh-options';
+import { ttext } from './timestamp-texts';
+import { tsaUrl } from './tsa-options';
 import { UsageError } from './usage-error';
 
 export { UsageError };
@@ -35,6 +37,8 @@ export interface AuditArgs {
   pdf: string | null;
   xlsx: string | null;
   pack: string | null;
+  /** An RFC 3161 time-stamping authority for the pack (--tsa); null: no time stamp. */
+  tsa: URL | null;
   /** A signed run file to carry the stored run to another store (`pruefstand import`). */
   out: string | null;
   auditor: string | null;
@@ -118,6 +122,7 @@ export const AUDIT_PARSE_OPTIONS = {
   pdf: { type: 'string' },
   xlsx: { type: 'string' },
   pack: { type: 'string' },
+  tsa: { type: 'string' },
   out: { type: 'string' },
   auditor: { type: 'string' },
   compare: { type: 'string' },
@@ -141,6 +146,8 @@ export function parseAuditArgs(argv: string[], envLang: Lang): AuditArgs {
   const forms = webUrls(values.form, lang);
   const compare = compareOption(values.compare, lang);
   if (compare !== null && !values.pdf && !values.xlsx && !values.pack) throw usage(lang, 'compareNeedsReport');
+  const tsa = tsaUrl(values.tsa, lang);
+  if (tsa && !values.pack) throw new UsageError(ttext(lang, 'tsaNeedsPack'));
   const [privacyPolicy = null] = webUrls(values['privacy-policy'] === undefined ? [] : [values['privacy-policy']], lang);
   return {
     url,
@@ -163,6 +170,7 @@ export function parseAuditArgs(argv: string[], envLang: Lang): AuditArgs {
     pdf: values.pdf ?? null,
     xlsx: values.xlsx ?? null,
     pack: values.pack ?? null,
+    tsa,
     out: values.out ?? null,
     auditor: values.auditor ?? null,
     compare,

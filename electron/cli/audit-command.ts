@@ -18,6 +18,8 @@ import { ftext as runfileText } from './runfile-texts';
 import { text } from './texts';
 import { compareTarget, reportTargets, writeReports } from './report-command';
 import { sshSource } from './ssh-options';
+import { ttext } from './timestamp-texts';
+import { timestampRequest } from './tsa-options';
 import { auditExitCode, EXIT, type Io } from './exit-codes';
 
 /** Whether the arguments ask for a batch audit (`--targets FILE`) instead of one installation. */
@@ -93,10 +95,13 @@ export async function auditCommand(argv: string[], io: Io, envLang: Lang): Promi
     });
     progress?.stop();
     const targets = reportTargets({ pdf: args.pdf ?? undefined, xlsx: args.xlsx ?? undefined, pack: args.pack ?? undefined });
+    let packFailed = false;
     if (targets && result.state !== 'cancelled') {
       const compareWith = args.compare === null ? undefined : compareTarget(store, result.runId, String(args.compare), dbFile, lang);
       if (compareWith === null) io.stderr.write(text(lang, 'noPreviousRun') + '\n');
-      await writeReports(store, result.runId, targets, lang, args.auditor ?? undefined, { ...io, stdout: report }, args.quiet, compareWith ?? undefined);
+      const timestamp = timestampRequest(args.tsa, extraCaPem, args.timeoutMs);
+      packFailed = !(await writeReports(store, result.runId, targets, lang, args.auditor ?? undefined, { ...io, stdout: report }, args.quiet, { compareWith: compareWith ?? undefined, timestamp }));
+      if (packFailed) io.stderr.write(ttext(lang, 'tsaFailedAfterAudit', { runId: result.runId }) + '\n');
     }
     const outFailed = args.out && result.state !== 'cancelled' ? await writeOut(store, result.runId, args.out, lang, args.quiet ? null : report, io.stderr) : false;
     const json = JSON.stringify(auditJson(result, checklist, args.url.href, store.judgements.forRun(result.runId)), null, 2);
@@ -112,7 +117,8 @@ export async function auditCommand(argv: string[], io: Io, envLang: Lang): Promi
       if (args.json && !jsonToStdout) report.write(text(lang, 'jsonWritten', { file: args.json }) + '\n');
     }
     // A job whose run file is missing must not look done: its results would never reach the auditor's store.
-    const code = outFailed ? EXIT.usage : auditExitCode(result);
+    // Nor one whose pack could not get the time stamp asked for (the pack was then not written at all).
+    const code = outFailed || packFailed ? EXIT.usage : auditExitCode(result);
     if (code === EXIT.cancelled) io.stderr.write(text(lang, 'cancelled') + '\n');
     else if (result.unreachable) io.stderr.write(text(lang, 'unreachable', { reason: result.unreachable }) + '\n');
     return code;

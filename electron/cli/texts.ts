@@ -5,9 +5,13 @@ const de = {
   pruefstand audit <https-url> [Optionen]   Prüft eine Installation gegen die DSGVO-Checkliste
   pruefstand audit --targets DATEI.csv [--concurrency N] [--summary DATEI.csv|.xlsx]… [Optionen]
                                             Prüft viele Installationen (Sammelprüfung, siehe unten)
-  pruefstand report <Lauf> [--db DATEI] --pdf/--xlsx/--pack DATEI [--lang de|en] [--auditor NAME] [--compare LAUF]
+  pruefstand report <Lauf> [--db DATEI] --pdf/--xlsx/--pack DATEI [--tsa URL] [--lang de|en] [--auditor NAME] [--compare LAUF]
                                             Schreibt die Berichte eines gespeicherten Laufs
-                                            (--compare: mit Vergleich zu einem anderen Lauf derselben Installation)
+                                            (--compare: mit Vergleich zu einem anderen Lauf derselben Installation;
+                                            --tsa, --ca, --timeout-ms: wie bei pack)
+  pruefstand pack <Lauf> --out DATEI [--tsa URL [--ca DATEI] [--timeout-ms N]] [--db DATEI] [--lang de|en] [--auditor NAME]
+                                            Schreibt das signierte Evidenzpaket eines Laufs; --tsa: mit Zeitstempel
+                                            eines Zeitstempeldienstes (RFC 3161) über das Manifest
   pruefstand registers import <Datei.xlsx|.csv> --client NAME [--dry-run] [--db DATEI]
                                             Liest Auftragsverarbeiter und Verarbeitungstätigkeiten ein
                                             (zeigt, was hinzukommt, sich ändert, bleibt; --dry-run schreibt nichts)
@@ -33,8 +37,9 @@ const de = {
                                             offene Befunde nach Schweregrad, Überfälliges und bald Fälliges
                                             (--json: die Übersicht als JSON auf der Standardausgabe)
   pruefstand verify-store [--db DATEI]      Prüft die Hash-Kette des Evidenzspeichers
-  pruefstand verify <paket.zip> [--fingerprint HEX]
-                                            Prüft Signatur und Dateien eines Evidenzpakets
+  pruefstand verify <paket.zip> [--fingerprint HEX] [--tsa-cert DATEI]
+                                            Prüft Signatur, Dateien und Zeitstempel eines Evidenzpakets
+                                            (--tsa-cert: Zertifikat der TSA oder ihrer CA, PEM)
   pruefstand import <lauf.zip>… [--db DATEI] [--fingerprint HEX]
                                             Übernimmt Lauf-Dateien (audit --out) geprüft in den Speicher
   pruefstand --version | --help
@@ -75,6 +80,8 @@ Optionen für audit:
   --pdf DATEI          PDF-Prüfbericht schreiben
   --xlsx DATEI         Excel-Evidenzmappe schreiben
   --pack DATEI         signiertes ZIP-Evidenzpaket schreiben (PDF, Mappe, alle Nachweise, Manifest)
+  --tsa URL            das Paket mit einem Zeitstempel (RFC 3161) dieses Zeitstempeldienstes über das Manifest
+                       versehen; ohne Zeitstempel wird es nicht geschrieben (--ca, --timeout-ms gelten auch dafür)
   --auditor NAME       Prüfer/in auf dem Deckblatt
   --compare previous|LAUF
                        die Berichte vergleichen den Lauf mit dem vorigen (previous) oder einem anderen
@@ -99,7 +106,9 @@ Sammelprüfung (audit --targets DATEI.csv): je Zeile eine Installation, Spalten 
 Exit-Code: 0 alle automatischen Prüfungen entschieden, keine fehlgeschlagen; 1 mindestens eine fehlgeschlagen;
 2 Aufruffehler oder Ziel gar nicht prüfbar; 3 Lauf unvollständig: mindestens eine automatische Prüfung
 konnte nicht laufen (Fehler), keine fehlgeschlagen; 130 abgebrochen (Strg+C).
-verify: 0 Paket unverändert, 1 Paket verändert oder Signatur ungültig, 2 Aufruffehler oder keine ZIP-Datei.
+verify: 0 Paket unverändert, 1 Paket verändert, Signatur oder Zeitstempel ungültig, 2 Aufruffehler oder keine ZIP-Datei.
+pack, report: 0 geschrieben, 2 Aufruffehler oder kein Zeitstempel von --tsa (das Paket wird dann nicht geschrieben;
+bei audit ist der Lauf trotzdem gespeichert).
 import: 0 übernommen (oder schon vorhanden), 1 Datei verändert, Signatur ungültig oder falscher Unterzeichner
 (nichts geschrieben), 2 Aufruffehler oder keine ZIP-Datei.
 dashboard: 0 geschrieben, 2 Aufruffehler, unbekannter Mandant oder Datei nicht schreibbar.`,
@@ -202,9 +211,13 @@ const en: typeof de = {
   pruefstand audit <https-url> [options]    Audit an installation against the GDPR checklist
   pruefstand audit --targets FILE.csv [--concurrency N] [--summary FILE.csv|.xlsx]… [options]
                                             Audit many installations (batch audit, see below)
-  pruefstand report <run> [--db FILE] --pdf/--xlsx/--pack FILE [--lang de|en] [--auditor NAME] [--compare RUN]
+  pruefstand report <run> [--db FILE] --pdf/--xlsx/--pack FILE [--tsa URL] [--lang de|en] [--auditor NAME] [--compare RUN]
                                             Write the reports of a stored run
-                                            (--compare: with a comparison to another run of the same installation)
+                                            (--compare: with a comparison to another run of the same installation;
+                                            --tsa, --ca, --timeout-ms: as for pack)
+  pruefstand pack <run> --out FILE [--tsa URL [--ca FILE] [--timeout-ms N]] [--db FILE] [--lang de|en] [--auditor NAME]
+                                            Write the signed evidence pack of a run; --tsa: with a time stamp
+                                            from a time-stamping authority (RFC 3161) over its manifest
   pruefstand registers import <file.xlsx|.csv> --client NAME [--dry-run] [--db FILE]
                                             Import processors and records of processing
                                             (shows what is added, changed, left alone; --dry-run writes nothing)
@@ -230,8 +243,9 @@ const en: typeof de = {
                                             installation, open findings by severity, overdue and due soon
                                             (--json: the overview as JSON on standard output)
   pruefstand verify-store [--db FILE]       Verify the evidence store's hash chain
-  pruefstand verify <pack.zip> [--fingerprint HEX]
-                                            Verify an evidence pack's signature and files
+  pruefstand verify <pack.zip> [--fingerprint HEX] [--tsa-cert FILE]
+                                            Verify an evidence pack's signature, files and time stamp
+                                            (--tsa-cert: the certificate of the TSA or its CA, PEM)
   pruefstand import <run.zip>… [--db FILE] [--fingerprint HEX]
                                             Take run files (audit --out) into the store, verified
   pruefstand --version | --help
@@ -272,6 +286,8 @@ Options for audit:
   --pdf FILE           write the PDF audit report
   --xlsx FILE          write the Excel evidence pack
   --pack FILE          write the signed ZIP evidence pack (PDF, workbook, all evidence, manifest)
+  --tsa URL            put an RFC 3161 time stamp from this time-stamping authority over the pack's manifest;
+                       without one the pack is not written (--ca and --timeout-ms apply to it too)
   --auditor NAME       auditor named on the cover
   --compare previous|RUN
                        the reports compare the run with the previous one (previous) or another run of
@@ -295,7 +311,9 @@ Batch audit (audit --targets FILE.csv): one installation per row, columns (heade
 Exit code: 0 every automated check decided and none failed; 1 at least one failed; 2 usage error or
 the target could not be audited at all; 3 incomplete: at least one automated check could not run (error)
 and none failed; 130 cancelled (Ctrl+C).
-verify: 0 pack intact, 1 pack changed or signature invalid, 2 usage error or not a ZIP file.
+verify: 0 pack intact, 1 pack changed, signature or time stamp invalid, 2 usage error or not a ZIP file.
+pack, report: 0 written, 2 usage error or no time stamp from --tsa (the pack is then not written; with audit
+the run is stored all the same).
 import: 0 imported (or already there), 1 file changed, signature invalid or wrong signer (nothing written),
 2 usage error or not a ZIP file.
 dashboard: 0 written, 2 usage error, unknown client or the file cannot be written.`,

@@ -1,10 +1,13 @@
 // Writes the reports of one stored run: any of the PDF, the workbook and the signed pack. The pack holds
 // the PDF and the workbook, so they are written (to a temp folder) even when only the pack is asked for.
+// With `timestamp`, the pack carries a TSA's token over its manifest, or is not written at all.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Lang } from '../../shared/domain';
 import type { Store } from '../store';
+import { requestTimestamp, type TimestampRequestOptions } from '../timestamp/client';
+import type { TimestampInfo } from '../timestamp/verify-token';
 import { buildReportModel } from './model';
 import { writePack } from './pack';
 import { writePdf } from './pdf';
@@ -25,6 +28,10 @@ export interface ExportOptions {
   /** Another run of the same installation to compare with. */
   compareWith?: number;
   onProgress?: (step: ExportStep, done: number, total: number) => void;
+  /** Ask this TSA for a token over the pack's manifest (only with a pack); a TimestampError when it fails. */
+  timestamp?: TimestampRequestOptions;
+  /** What the token says, once the pack with it is written. */
+  onTimestamp?: (info: TimestampInfo) => void;
 }
 
 export async function exportRun(store: Store, runId: number, targets: ExportTargets, options: ExportOptions): Promise<string[]> {
@@ -47,7 +54,17 @@ export async function exportRun(store: Store, runId: number, targets: ExportTarg
     }
     if (targets.pack && pdfFile && xlsxFile) {
       const key = loadOrCreateSigningKey(path.dirname(store.file));
-      await writePack({ model, pdfFile, xlsxFile, readBlob: (sha) => store.readBlob(sha), key, file: targets.pack });
+      const tsa = options.timestamp;
+      const written = await writePack({
+        model,
+        pdfFile,
+        xlsxFile,
+        readBlob: (sha) => store.readBlob(sha),
+        key,
+        file: targets.pack,
+        timestamp: tsa ? (manifestBytes) => requestTimestamp(manifestBytes, tsa) : undefined,
+      });
+      if (written.timestamp) options.onTimestamp?.(written.timestamp);
       step('pack');
     }
   } finally {

@@ -1,5 +1,6 @@
 // The signed evidence pack: one ZIP with the PDF report, the workbook, every evidence body and a manifest
-// listing each file's SHA-256, signed with the workstation's Ed25519 key. verify-pack.ts checks it.
+// listing each file's SHA-256, signed with the workstation's Ed25519 key, and — when asked — an RFC 3161
+// time-stamp token over the manifest from a time-stamping authority. verify-pack.ts checks it.
 import { createHash, randomBytes, sign } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { open, readFile, rename, rm } from 'node:fs/promises';
@@ -7,6 +8,8 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
+import type { Timestamp } from '../timestamp/client';
+import type { TimestampInfo } from '../timestamp/verify-token';
 import type { ReportModel } from './model';
 import type { SigningKey } from './signing-key';
 
@@ -14,6 +17,8 @@ export const PACK_FORMAT = 'pruefstand-evidence-pack';
 export const PACK_VERSION = 1;
 export const MANIFEST_PATH = 'manifest.json';
 export const SIGNATURE_PATH = 'manifest.sig';
+/** The TSA's token over manifest.json (DER); the manifest cannot list it, as the token is made over the manifest. */
+export const TIMESTAMP_PATH = 'manifest.tsr';
 export const REPORT_PATH = 'report.pdf';
 export const WORKBOOK_PATH = 'evidence.xlsx';
 export const EVIDENCE_DIR = 'evidence/';
@@ -81,11 +86,18 @@ export interface WritePackOptions {
   file: string;
   /** For reproducible packs in tests; defaults to now. */
   now?: Date;
+  /**
+   * Gets a time-stamp token over the manifest's bytes (core/timestamp requestTimestamp). Asked before anything
+   * is written: when it fails, writePack fails and no file is left.
+   */
+  timestamp?: (manifestBytes: Buffer) => Promise<Timestamp>;
 }
 
 export interface WrittenPack {
   file: string;
   manifest: PackManifest;
+  /** What the TSA's token says (time, TSA, serial); null without a timestamp. */
+  timestamp: TimestampInfo | null;
 }
 
 const sha256Hex = (data: Buffer) => createHash('sha256').update(data).digest('hex');
@@ -109,7 +121,7 @@ export function signManifest(manifestBytes: Buffer, key: SigningKey): Buffer {
 
 /**
  * Writes the pack. Entry order is fixed: report.pdf, evidence.xlsx, evidence/<sha256> by hash, manifest.json,
- * manifest.sig; every entry carries the pack's creation time. Evidence bodies are read one at a time as the
+ * manifest.sig, manifest.tsr (with a timestamp); every entry carries the pack's creation time. Evidence bodies are read one at a time as the
  * ZIP is written, so memory stays at about one body (≤ 2 MiB) however large the run.
  */
 export async function writePack(options: WritePackOptions): Promise<WrittenPack> {
@@ -182,12 +194,14 @@ export async function writePack(options: WritePackOptions): Promise<WrittenPack>
     publicKeyFingerprint: key.fingerprint,
   };
   const manifestBytes = serializeManifest(manifest);
+  const stamp = options.timestamp ? await options.timestamp(manifestBytes) : null;
   zip.addBuffer(manifestBytes, MANIFEST_PATH, { mtime, mode: 0o644 });
   zip.addBuffer(signManifest(manifestBytes, key), SIGNATURE_PATH, { mtime, mode: 0o644, compress: false });
+  if (stamp) zip.addBuffer(stamp.token, TIMESTAMP_PATH, { mtime, mode: 0o644, compress: false });
   zip.end();
 
   const target = await writeZipAtomically(zip, options.file);
-  return { file: target, manifest };
+  return { file: target, manifest, timestamp: stamp?.info ?? null };
 }
 
 /** Streams a finished yazl ZIP to `file`: a temp file in the same folder, fsync, rename; nothing is left on failure. */

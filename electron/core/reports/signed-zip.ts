@@ -59,7 +59,7 @@ export interface ReadEntry {
   entry: yauzl.Entry;
   sha256: string;
   size: number;
-  /** Kept for manifest.json and manifest.sig only. */
+  /** Kept for manifest.json and manifest.sig (and the names the caller asks for) only. */
   bytes: Buffer | null;
 }
 
@@ -93,8 +93,16 @@ export async function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, keep: bo
   return { sha256: hash.digest('hex'), size, bytes: keep ? Buffer.concat(chunks) : null };
 }
 
-/** Reads every entry once; what cannot be read safely is a problem and its name is in `refused`. */
-export async function scanEntries(zip: yauzl.ZipFile, file: string, problems: PackProblem[]): Promise<{ entries: Map<string, ReadEntry>; refused: Set<string> }> {
+/**
+ * Reads every entry once; what cannot be read safely is a problem and its name is in `refused`. The bytes of
+ * the manifest, its signature and the entries named in `keep` are kept.
+ */
+export async function scanEntries(
+  zip: yauzl.ZipFile,
+  file: string,
+  problems: PackProblem[],
+  keep: readonly string[] = [],
+): Promise<{ entries: Map<string, ReadEntry>; refused: Set<string> }> {
   const entries = new Map<string, ReadEntry>();
   const refused = new Set<string>();
   if (zip.entryCount > MAX_PACK_ENTRIES) {
@@ -118,7 +126,7 @@ export async function scanEntries(zip: yauzl.ZipFile, file: string, problems: Pa
         refuse({ path: name, problem: 'unreadable', reason: 'unsupported-entry', detail: `compression method ${entry.compressionMethod}` });
       } else {
         try {
-          entries.set(name, { entry, ...(await readEntry(zip, entry, name === MANIFEST_ENTRY || name === SIGNATURE_ENTRY)) });
+          entries.set(name, { entry, ...(await readEntry(zip, entry, name === MANIFEST_ENTRY || name === SIGNATURE_ENTRY || keep.includes(name))) });
         } catch (err) {
           refuse({ path: name, problem: 'unreadable', reason: 'read-error', detail: (err as Error).message });
         }
