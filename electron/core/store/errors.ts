@@ -1,4 +1,4 @@
-export const STORE_ERROR_CODES = ['corrupt', 'too-new', 'not-found', 'in-use', 'conflict', 'invalid', 'io'] as const;
+export const STORE_ERROR_CODES = ['corrupt', 'too-new', 'not-found', 'in-use', 'conflict', 'invalid', 'io', 'locked'] as const;
 export type StoreErrorCode = (typeof STORE_ERROR_CODES)[number];
 
 /** Every failure the store reports on purpose; `message` is meant for the user and names the file or row. */
