@@ -7,6 +7,7 @@ import type { Lang } from '../shared/domain';
 import { langOption, parseCommandArgs, UsageError } from './args';
 import { EXIT, type Io } from './exit-codes';
 import { text } from './texts';
+import { storeKeyOptions } from './open-store';
 
 /** The report options shared by `audit` and `report`. */
 export const REPORT_OPTIONS = {
@@ -75,7 +76,7 @@ export async function reportCommand(argv: string[], io: Io, envLang: Lang): Prom
   const db = values.db ?? defaultStorePath();
   if (!existsSync(db)) throw new UsageError(text(lang, 'storeMissing', { db }));
   const { openStore } = await import('../core/store/index.js');
-  const store = openStore(db);
+  const store = openStore(db, storeKeyOptions());
   try {
     const runId = Number(raw);
     if (!store.getRun(runId)) throw new UsageError(text(lang, 'runNotFound', { runId, db }));
