@@ -1,6 +1,7 @@
 // The store's texts about keys and encrypted blobs, German and English. StoreError.message carries the English
 // text; the crypto module's own reason (cryptoErrorText) is appended where one exists. Never key bytes.
 import type { Lang } from '../../shared/domain';
+import { StoreError, type StoreErrorCode } from './errors';
 
 const TEXTS = {
   'keyring-unlock': {
@@ -18,6 +19,10 @@ const TEXTS = {
   'client-key-locked': {
     de: 'Der Schlüssel von Mandant {client} lässt sich nicht öffnen: {reason}',
     en: 'The key of client {client} cannot be opened: {reason}',
+  },
+  'client-key-other-workstation': {
+    de: 'Der Schlüssel von Mandant {client} ist mit dem Arbeitsplatzschlüssel {expected} verpackt, der Schlüsselbund hat {actual}: legen Sie den passenden Schlüsselbund aus der Sicherung zurück.',
+    en: 'The key of client {client} is wrapped by workstation key {expected}, the keyring holds {actual}: restore the matching keyring from the backup.',
   },
   'client-key-missing': {
     de: 'Mandant {client} hat keinen Schlüssel mehr (gelöscht?), die Nachweise von Lauf {run} sind nicht lesbar.',
@@ -46,6 +51,15 @@ const TEXTS = {
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StoreKeyTextId = keyof typeof TEXTS;
+
+/** A parameter that differs by language (a crypto error's own text). */
+export type LocalizedParam = string | number | ((lang: Lang) => string);
+
+/** A StoreError whose message is the English text and whose `texts` hold both languages. */
+export function storeKeyError(code: StoreErrorCode, id: StoreKeyTextId, params: Readonly<Record<string, LocalizedParam>>, cause?: unknown): StoreError {
+  const render = (lang: Lang): string => storeKeyText(id, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'function' ? v(lang) : v])), lang);
+  return new StoreError(code, render('en'), { cause, texts: { de: render('de'), en: render('en') } });
+}
 
 export function storeKeyText(id: StoreKeyTextId, params: Readonly<Record<string, string | number>>, lang: Lang = 'en'): string {
   return TEXTS[id][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));

@@ -15,9 +15,10 @@ import {
   type DataKey,
   type Keyring,
 } from '../crypto';
+import type { Lang } from '../../shared/domain';
 import type { Db } from './db';
 import { StoreError } from './errors';
-import { storeKeyText } from './key-texts';
+import { storeKeyError } from './key-texts';
 
 /** A run's key together with its client's key (whose lookup subkey names the run's blob files). */
 export interface RunKeyPair {
@@ -35,7 +36,10 @@ const WORKSTATION_KEY_ID = 'workstation_key_id';
 const clientRef = (clientId: number): string => `client:${clientId}`;
 const runRef = (runId: number): string => `run:${runId}`;
 
-const reasonOf = (err: unknown): string => (err instanceof CryptoError ? cryptoErrorText(err, 'en') : String((err as Error)?.message ?? err));
+const reasonOf =
+  (err: unknown) =>
+  (lang: Lang): string =>
+    err instanceof CryptoError ? cryptoErrorText(err, lang) : String((err as Error)?.message ?? err);
 
 /** Whether the store holds wrapped keys, i.e. data that needs its keyring. */
 export function hasEncryptedData(db: Db): boolean {
@@ -64,12 +68,12 @@ export function createRunKeys(db: Db, keyring: Keyring) {
     keep(row.wrapped, () => {
       const workstation = keyring.keyById(wrappedKeyId(row.wrapped));
       if (workstation === undefined) {
-        throw new StoreError('locked', storeKeyText('client-key-locked', { client: clientId, reason: `wrapped by workstation key ${wrappedKeyId(row.wrapped)}, the keyring holds ${keyring.keyId}` }));
+        throw storeKeyError('locked', 'client-key-other-workstation', { client: clientId, expected: wrappedKeyId(row.wrapped), actual: keyring.keyId });
       }
       try {
         return unwrapClientKey(workstation, row.wrapped, clientRef(clientId));
       } catch (err) {
-        throw new StoreError('locked', storeKeyText('client-key-locked', { client: clientId, reason: reasonOf(err) }), { cause: err });
+        throw storeKeyError('locked', 'client-key-locked', { client: clientId, reason: reasonOf(err) }, err);
       }
     });
 
@@ -78,7 +82,7 @@ export function createRunKeys(db: Db, keyring: Keyring) {
       try {
         return unwrapRunKey(clientKey, row.wrapped, runRef(runId));
       } catch (err) {
-        throw new StoreError('locked', storeKeyText('run-key-locked', { run: runId, reason: reasonOf(err) }), { cause: err });
+        throw storeKeyError('locked', 'run-key-locked', { run: runId, reason: reasonOf(err) }, err);
       }
     });
 
@@ -86,7 +90,7 @@ export function createRunKeys(db: Db, keyring: Keyring) {
   const assertWorkstationKey = (): void => {
     const named = metaValue.get(WORKSTATION_KEY_ID)?.value;
     if (named === undefined) insertMeta.run(WORKSTATION_KEY_ID, keyring.keyId);
-    else if (named !== keyring.keyId) throw new StoreError('conflict', storeKeyText('workstation-key-changed', { expected: named, actual: keyring.keyId }));
+    else if (named !== keyring.keyId) throw storeKeyError('conflict', 'workstation-key-changed', { expected: named, actual: keyring.keyId });
   };
 
   const clientIdOf = (runId: number): number => {
@@ -129,7 +133,7 @@ export function createRunKeys(db: Db, keyring: Keyring) {
       if (row === undefined) return null;
       const clientId = clientIdOf(runId);
       const clientRow = clientKeyRow.get(clientId);
-      if (clientRow === undefined) throw new StoreError('locked', storeKeyText('client-key-missing', { client: clientId, run: runId }));
+      if (clientRow === undefined) throw storeKeyError('locked', 'client-key-missing', { client: clientId, run: runId });
       const clientKey = openClientKey(clientId, clientRow);
       return { runId, runKey: openRunKey(runId, clientKey, row), clientKey };
     },

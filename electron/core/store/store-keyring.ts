@@ -4,13 +4,13 @@
 import { createKeyring, CryptoError, cryptoErrorText, keyFilePath, keyringExists, keyringPath, openKeyring, type Keyring, type OpenKeyringOptions } from '../crypto';
 import type { Db } from './db';
 import { StoreError } from './errors';
-import { storeKeyText } from './key-texts';
+import { storeKeyError } from './key-texts';
 import { hasEncryptedData } from './run-keys';
 
 export type StoreKeyOptions = OpenKeyringOptions;
 
 const refused = (file: string, err: unknown): StoreError =>
-  err instanceof CryptoError ? new StoreError('locked', storeKeyText('keyring-unlock', { file, reason: cryptoErrorText(err, 'en') }), { cause: err }) : (err as StoreError);
+  err instanceof CryptoError ? storeKeyError('locked', 'keyring-unlock', { file, reason: (lang) => cryptoErrorText(err, lang) }, err) : (err as StoreError);
 
 /** Before the database is opened: the existing keyring, unlocked, or null when there is none yet. */
 export function unlockExistingKeyring(dbFile: string, options: StoreKeyOptions): Keyring | null {
@@ -25,7 +25,7 @@ export function unlockExistingKeyring(dbFile: string, options: StoreKeyOptions):
 /** With the database open and no keyring beside it: a new keyring, or the refusal when encrypted data exists. */
 export function createStoreKeyring(db: Db, dbFile: string): Keyring {
   if (hasEncryptedData(db)) {
-    throw new StoreError('locked', storeKeyText('keyring-missing', { file: dbFile, keyring: keyringPath(dbFile), keyFile: keyFilePath(dbFile) }));
+    throw storeKeyError('locked', 'keyring-missing', { file: dbFile, keyring: keyringPath(dbFile), keyFile: keyFilePath(dbFile) });
   }
   try {
     return createKeyring(dbFile, [{ method: 'keyfile' }]);
