@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { blobKey, createRunKey, ENVELOPE_OVERHEAD, lookupHash, lookupKey, open, seal, type DataKey } from '../crypto';
+import { blobKey, createRunKey, lookupHash, lookupKey, open, seal, type DataKey } from '../crypto';
 import { readIfThere, sha256Hex, writeOnce } from './blob-files';
 import { StoreError } from './errors';
 import { evidenceDir } from './paths';
@@ -24,7 +24,8 @@ export function createImportStaging(dbFile: string) {
       const k = key;
       const sha256 = sha256Hex(content);
       const file = fileOf(k, sha256);
-      writeOnce(file, content.length + ENVELOPE_OVERHEAD, () => seal(blobKey(k), content, aad(sha256)), 0o600);
+      // Always written: the folder is this process's own, under a key of its own.
+      writeOnce(file, () => false, () => seal(blobKey(k), content, aad(sha256)), 0o600);
       staged.set(sha256, file);
       return sha256;
     },

@@ -121,22 +121,22 @@ export function createRunKeys(db: Db, keyring: Keyring) {
     return { runId, runKey, clientKey };
   });
 
+  /** The run's keys when its row exists: null when the run has none; StoreError('locked') when they do not open. */
+  const existing = (runId: number): RunKeyPair | null => {
+    const row = runKeyRow.get(runId);
+    if (row === undefined) return null;
+    const clientId = clientIdOf(runId);
+    const clientRow = clientKeyRow.get(clientId);
+    if (clientRow === undefined) throw storeKeyError('locked', 'client-key-missing', { client: clientId, run: runId });
+    const clientKey = openClientKey(clientId, clientRow);
+    return { runId, runKey: openRunKey(runId, clientKey, row), clientKey };
+  };
+
   return {
-    /** The run's keys, created (and committed) on first use. */
-    forWriting: (runId: number): RunKeyPair => ensure.immediate(runId),
-    /**
-     * The run's keys for reading: null when the run has none (its blobs, if any, are legacy plaintext files);
-     * a StoreError('locked') when they exist but do not open.
-     */
-    forReading(runId: number): RunKeyPair | null {
-      const row = runKeyRow.get(runId);
-      if (row === undefined) return null;
-      const clientId = clientIdOf(runId);
-      const clientRow = clientKeyRow.get(clientId);
-      if (clientRow === undefined) throw storeKeyError('locked', 'client-key-missing', { client: clientId, run: runId });
-      const clientKey = openClientKey(clientId, clientRow);
-      return { runId, runKey: openRunKey(runId, clientKey, row), clientKey };
-    },
+    /** The run's keys, created (and committed) on first use; later uses only read (no write lock). */
+    forWriting: (runId: number): RunKeyPair => existing(runId) ?? ensure.immediate(runId),
+    /** The run's keys for reading: null when the run has none (its blobs, if any, are legacy plaintext files). */
+    forReading: existing,
     close(): void {
       for (const key of unwrapped.values()) key.destroy();
       unwrapped.clear();

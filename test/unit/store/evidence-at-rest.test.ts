@@ -197,3 +197,22 @@ describe('stores from before encryption', () => {
     expect(thrown(() => store.readBlob(sha)).code).toBe('corrupt');
   });
 });
+
+describe('keys rolled back with their transaction', () => {
+  it('a sealed file left by a rolled-back transaction is replaced, not taken for the new run key’s copy', () => {
+    const file = tempDbFile();
+    const store = tempStore(file);
+    store.addEvidence(runOfClient(store, 'https://a.test/', 'Kunde A'), evidence('earlier run')); // the client key is committed
+    const runId = runOfClient(store, 'https://a.test/', 'Kunde A');
+    expect(() =>
+      store.transaction(() => {
+        store.addEvidence(runId, evidence(MARKER)); // its run key row is rolled back, its sealed file stays
+        throw new Error('stop');
+      }),
+    ).toThrow('stop');
+    expect(rawDb(file).prepare('SELECT count(*) AS n FROM run_keys WHERE run_id = ?').get(runId)).toEqual({ n: 0 });
+    const sha = store.addEvidence(runId, evidence(MARKER));
+    expect(store.readBlob(sha).toString('utf8')).toBe(MARKER);
+    expect(store.verify().ok).toBe(true);
+  });
+});
