@@ -36,7 +36,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     throw new UsageError(text(lang, 'unknownCommand', { command }));
   } catch (err) {
     if (err instanceof UsageError || err instanceof ChecklistError || err instanceof StoreError) {
-      io.stderr.write(`${text(lang, 'errorPrefix')}: ${err.message}\n`);
+      io.stderr.write(`${text(lang, 'errorPrefix')}: ${err instanceof StoreError ? err.textIn(lang) : err.message}\n`);
       if (err instanceof UsageError) io.stderr.write(text(lang, 'usageHint') + '\n');
       return EXIT.usage;
     }

@@ -9,6 +9,7 @@ import { EXIT, type Io } from './exit-codes';
 import { rtext } from './register-texts';
 import { text } from './texts';
 import { defaultActor } from './who';
+import { storeKeyOptions } from './open-store';
 
 const JUDGED = ['pass', 'fail', 'warn', 'not_applicable'] as const;
 const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
@@ -59,7 +60,7 @@ export async function attestCommand(argv: string[], io: Io, envLang: Lang): Prom
   const db = values.db ?? defaultStorePath();
   const { openStore } = await import('../core/store/index.js');
   const { documentMediaType } = await import('../core/store/document-type.js');
-  const store = openStore(db);
+  const store = openStore(db, storeKeyOptions());
   try {
     if (values.withdraw !== undefined) return withdraw(store, values.withdraw, values.reason, by, io, lang);
     if (!values.statement?.trim()) throw new UsageError(rtext(lang, 'attestMissingStatement'));

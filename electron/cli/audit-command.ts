@@ -21,6 +21,7 @@ import { sshSource } from './ssh-options';
 import { ttext } from './timestamp-texts';
 import { timestampRequest } from './tsa-options';
 import { auditExitCode, EXIT, type Io } from './exit-codes';
+import { storeKeyOptions } from './open-store';
 
 /** Whether the arguments ask for a batch audit (`--targets FILE`) instead of one installation. */
 const isBatch = (argv: string[]) => argv.some((a) => a === '--targets' || a.startsWith('--targets='));
@@ -51,7 +52,7 @@ export async function auditCommand(argv: string[], io: Io, envLang: Lang): Promi
   // Asked before the store opens and progress starts: the prompt needs the terminal to itself.
   const ssh = args.ssh ? await sshSource(args.ssh, { stdin: io.stdin ?? process.stdin, stderr: io.stderr, env: io.env }, lang) : null;
   const dbFile = args.db ?? defaultStorePath();
-  const store = openStore(dbFile);
+  const store = openStore(dbFile, storeKeyOptions());
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);

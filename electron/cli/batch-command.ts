@@ -21,6 +21,7 @@ import { batchText } from './batch-texts';
 import { targetErrorText } from '../core/batch/target-error-texts';
 import { readCa } from './ca-file';
 import { auditExitCode, EXIT, type Io } from './exit-codes';
+import { storeKeyOptions } from './open-store';
 
 function readTargets(file: string, lang: Lang): Uint8Array {
   if (!file) throw new UsageError(batchText(lang, 'batchTargetsUnreadable', { file: '--targets', reason: '?' }));
@@ -72,7 +73,7 @@ export async function batchCommand(argv: string[], io: Io, envLang: Lang): Promi
   const vendors = await vendorCatalogue(args.vendors);
   const [{ runBatch }, { openStore }, summary] = await Promise.all([import('../core/batch/run-batch.js'), import('../core/store/index.js'), import('../core/batch/summary.js')]);
   const dbFile = args.db ?? defaultStorePath();
-  const store = openStore(dbFile);
+  const store = openStore(dbFile, storeKeyOptions());
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);

@@ -7,6 +7,7 @@ import { langOption, parseCommandArgs, UsageError } from './args';
 import { dtext } from './dashboard-texts';
 import { EXIT, type Io } from './exit-codes';
 import { text } from './texts';
+import { storeKeyOptions } from './open-store';
 
 const OPTIONS = {
   client: { type: 'string' },
@@ -35,7 +36,7 @@ export async function dashboardCommand(argv: string[], io: Io, envLang: Lang): P
     import('../core/service/dashboard.js'),
     import('../core/checklist/load.js'),
   ]);
-  const store = openStore(db);
+  const store = openStore(db, storeKeyOptions());
   try {
     const client = store.clients.findByName(values.client);
     if (!client) throw new UsageError(dtext(lang, 'dashboardNoClient', { client: values.client, db }));

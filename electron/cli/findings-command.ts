@@ -8,6 +8,7 @@ import { EXIT, type Io } from './exit-codes';
 import { ftext } from './findings-texts';
 import { severityLabel, text } from './texts';
 import { defaultActor } from './who';
+import { storeKeyOptions } from './open-store';
 
 const OPTIONS = {
   client: { type: 'string' },
@@ -124,7 +125,7 @@ export async function findingsCommand(argv: string[], io: Io, envLang: Lang): Pr
   const db = values.db ?? defaultStorePath();
   if (!existsSync(db)) throw new UsageError(text(lang, 'storeMissing', { db }));
   const { openStore } = await import('../core/store/index.js');
-  const store = openStore(db);
+  const store = openStore(db, storeKeyOptions());
   try {
     if (sub === 'list') return list(store, arg, values, db, io, lang);
     if (sub === 'export' || sub === 'import') {

@@ -6,6 +6,7 @@ import type { Lang } from '../shared/domain';
 import { langOption, parseCommandArgs, UsageError } from './args';
 import { EXIT, type Io } from './exit-codes';
 import { ftext, PROBLEM_KIND_TEXT, PROBLEM_REASON_TEXT } from './runfile-texts';
+import { storeKeyOptions } from './open-store';
 
 const REFUSED_BY_STORE = new Set<StoreErrorCode>(['invalid', 'conflict', 'not-found']);
 
@@ -32,7 +33,7 @@ export async function importCommand(argv: string[], io: Io, envLang: Lang): Prom
   const lang = langOption(values.lang, envLang);
   if (positionals.length === 0) throw new UsageError(ftext(lang, 'importMissing'));
   const out = (line: string) => io.stdout.write(line + '\n');
-  const store = openStore(values.db ?? defaultStorePath());
+  const store = openStore(values.db ?? defaultStorePath(), storeKeyOptions());
   let unreadable = false;
   let refused = false;
   try {

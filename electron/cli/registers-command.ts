@@ -10,6 +10,7 @@ import { langOption, parseCommandArgs, UsageError } from './args';
 import { EXIT, type Io } from './exit-codes';
 import { rtext } from './register-texts';
 import { text } from './texts';
+import { storeKeyOptions } from './open-store';
 
 const OPTIONS = {
   client: { type: 'string' },
@@ -144,7 +145,7 @@ export async function registersCommand(argv: string[], io: Io, envLang: Lang): P
   const db = values.db ?? defaultStorePath();
   if (sub === 'export' && !existsSync(db)) throw new UsageError(text(lang, 'storeMissing', { db }));
   const { openStore } = await import('../core/store/index.js');
-  const store = openStore(db);
+  const store = openStore(db, storeKeyOptions());
   try {
     return sub === 'import' ? await importRegisters(store, file, clientName, values, io, lang) : await exportRegisters(store, file, clientName, values.kind, db, io, lang);
   } finally {

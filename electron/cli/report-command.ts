@@ -11,6 +11,7 @@ import { integer, langOption, parseCommandArgs, UsageError } from './args';
 import { readCa } from './ca-file';
 import { EXIT, type Io } from './exit-codes';
 import { text } from './texts';
+import { storeKeyOptions } from './open-store';
 import { ttext } from './timestamp-texts';
 import { timestampFailure, timestampLine, timestampRequest, tsaUrl } from './tsa-options';
 
@@ -124,7 +125,7 @@ export async function reportStoredRun(r: StoredRunReport, io: Io, lang: Lang): P
   const db = r.db ?? defaultStorePath();
   if (!existsSync(db)) throw new UsageError(text(lang, 'storeMissing', { db }));
   const { openStore } = await import('../core/store/index.js');
-  const store = openStore(db);
+  const store = openStore(db, storeKeyOptions());
   try {
     const runId = Number(r.raw);
     if (!store.getRun(runId)) throw new UsageError(text(lang, 'runNotFound', { runId, db }));

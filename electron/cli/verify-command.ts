@@ -5,6 +5,7 @@ import type { Lang } from '../shared/domain';
 import { UsageError } from './args';
 import type { Io } from './exit-codes';
 import { text } from './texts';
+import { storeKeyOptions } from './open-store';
 
 export function verifyStoreCommand(argv: string[], io: Io, lang: Lang): number {
   let db: string | undefined;
@@ -15,7 +16,7 @@ export function verifyStoreCommand(argv: string[], io: Io, lang: Lang): number {
   }
   const file = db ?? defaultStorePath();
   if (!existsSync(file)) throw new UsageError(text(lang, 'storeMissing', { db: file }));
-  const store = openStore(file);
+  const store = openStore(file, storeKeyOptions());
   try {
     const report = verifyStore(store);
     if (report.ok) {

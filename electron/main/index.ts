@@ -8,6 +8,7 @@ import { APP_DIR_NAME } from '../core/store/paths';
 import { createElectronBrowserLauncher } from './consent-browser';
 import { registerIpc } from './ipc';
 import { registerAppScheme, serveAppProtocol } from './protocol';
+import { safeStorageProtector } from './safe-storage-protector';
 import { filePicker, keychainVault } from './system-services';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
 
@@ -38,6 +39,7 @@ function openService(): AppService | null {
   try {
     return createAppService({
       storeFile,
+      storeKeys: { protector: safeStorageProtector() },
       locale: app.getLocale(),
       reveal: (file) => shell.showItemInFolder(file),
       pickFile: filePicker(() => mainWindow),

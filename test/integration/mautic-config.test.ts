@@ -81,6 +81,12 @@ function expectNoSecretStored(audited: AuditedTarget) {
     const bytes = readFileSync(f);
     for (const s of SECRETS) expect(bytes.includes(Buffer.from(s)), `${s} in ${f}`).toBe(false);
   }
+  // The blob files are sealed (they would hide a secret from the search above): their plaintext is searched too.
+  expect(audited.result.evidence.length).toBeGreaterThan(0);
+  for (const e of audited.result.evidence) {
+    const bytes = audited.store.readBlob(e.sha256);
+    for (const s of SECRETS) expect(bytes.includes(Buffer.from(s)), `${s} in evidence ${e.sha256} (${e.summary})`).toBe(false);
+  }
 }
 
 // Until the tracking helper infers the version from mtc.js, `version` is null and the checks say which

@@ -9,6 +9,7 @@ import { makeCa } from '../fixtures/certs';
 import { startMautic, type MauticFixture } from '../fixtures/mautic';
 import { runCli } from '../fixtures/cli';
 import { readZip } from '../fixtures/zip';
+import { openStore } from '../../electron/core/store';
 
 const ca = makeCa();
 
@@ -36,6 +37,17 @@ function locate(secrets: Readonly<Record<string, string>>, places: Place[]): str
     for (const [key, value] of Object.entries(secrets)) if (place.text.includes(value) || squeezed.includes(value)) found.push(`${key} in ${place.where}`);
   }
   return found;
+}
+
+/** Each blob's plaintext (latin1), read through the store with its keys. */
+function plaintextBlobs(db: string, shas: string[]): [string, string][] {
+  expect(shas.length).toBeGreaterThan(0);
+  const store = openStore(db);
+  try {
+    return [...new Set(shas)].map((sha) => [sha, store.readBlob(sha).toString('latin1')]);
+  } finally {
+    store.close();
+  }
 }
 
 interface AuditDoc {
@@ -94,7 +106,9 @@ describe.each(['5.1', '2.16'] as const)('the insecure Mautic %s audited with its
     expect(blobs.length).toBeGreaterThan(0);
     const places: Place[] = [
       ...[out.db, `${out.db}-wal`].filter(existsSync).map((f) => ({ where: path.basename(f), text: latin1(f) })),
-      ...blobs.map((f) => ({ where: `evidence ${path.basename(f)} (${summaries.get(path.basename(f)) ?? 'no summary'})`, text: latin1(f) })),
+      ...blobs.map((f) => ({ where: `evidence file ${path.basename(f)}`, text: latin1(f) })),
+      // The blob files are sealed (they would hide a secret from the search): their plaintext is searched too.
+      ...plaintextBlobs(out.db, doc.evidence.map((e) => e.sha256)).map(([sha, text]) => ({ where: `evidence ${sha} (${summaries.get(sha) ?? 'no summary'})`, text })),
       { where: 'the JSON', text: readFileSync(out.json, 'utf8') },
       { where: 'the PDF (pdftotext)', text: execFileSync('pdftotext', ['-enc', 'UTF-8', out.pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }) },
       { where: 'the XLSX (its XML)', text: (await readZip(out.xlsx)).map(([, bytes]) => bytes.toString('utf8')).join('\n') },

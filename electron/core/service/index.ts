@@ -4,7 +4,7 @@ import { loadShippedVendorCatalogue } from '../checklist/vendors-compiled';
 import { loadVendorCatalogue } from '../checklist/vendors-load';
 import type { VendorCatalogue } from '../../shared/vendors';
 import { engineVersion } from '../package-root';
-import { openStore } from '../store';
+import { openStore, type OpenStoreOptions } from '../store';
 import type { ConsentBrowser } from '../browser/types';
 import { createAuditRunner } from './audits';
 import type { SecretVault } from './config-source';
@@ -30,6 +30,8 @@ export type { AppService, Handlers } from './types';
 
 export interface ServiceOptions {
   storeFile: string;
+  /** How the store's keyring is unlocked (main passes safeStorage as the OS keychain protector). */
+  storeKeys?: OpenStoreOptions;
   /** The system locale, reported to the renderer (it picks German for 'de…'). */
   locale: string;
   checklistId?: string;
@@ -49,7 +51,7 @@ export type { ConsentBrowser } from '../browser/types';
 
 /** Everything the app can ask of the core, over one store. Opening a corrupt store throws StoreError. */
 export function createAppService(options: ServiceOptions): AppService {
-  const store = openStore(options.storeFile);
+  const store = openStore(options.storeFile, options.storeKeys);
   const checklistId = options.checklistId ?? 'mautic-dsgvo';
   const checklists = new Map<string, Checklist>();
   const checklist = (id = checklistId): Checklist => {

@@ -1,15 +1,27 @@
-export const STORE_ERROR_CODES = ['corrupt', 'too-new', 'not-found', 'in-use', 'conflict', 'invalid', 'io'] as const;
+import type { Lang, Localized } from '../../shared/domain';
+
+export const STORE_ERROR_CODES = ['corrupt', 'too-new', 'not-found', 'in-use', 'conflict', 'invalid', 'io', 'locked'] as const;
 export type StoreErrorCode = (typeof STORE_ERROR_CODES)[number];
 
-/** Every failure the store reports on purpose; `message` is meant for the user and names the file or row. */
+/**
+ * Every failure the store reports on purpose; `message` is meant for the user and names the file or row. Errors
+ * with texts in both languages (the keys of evidence at rest) carry them in `texts`; `textIn` picks one.
+ */
 export class StoreError extends Error {
   override readonly name = 'StoreError';
+  readonly texts: Localized | undefined;
   constructor(
     readonly code: StoreErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; texts?: Localized },
   ) {
-    super(message, options);
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.texts = options?.texts;
+  }
+
+  /** The text in the user's language where the store has one, else the English `message`. */
+  textIn(lang: Lang): string {
+    return this.texts?.[lang] ?? this.message;
   }
 }
 

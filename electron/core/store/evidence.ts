@@ -1,19 +1,14 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { EVIDENCE_KINDS, type EvidenceKind, type EvidenceRef } from '../../shared/domain';
 import type { NewEvidence } from '../evidence-sink';
+import { sha256Hex, writeSealedBlob, writeSealedBlobAsync } from './blob-files';
 import type { Db } from './db';
 import { rethrowSqlite, StoreError } from './errors';
 import { commitBatch } from './commit-batch';
-import { blobPath, isSha256Hex } from './paths';
+import type { RunKeys } from './run-keys';
+
+export { sha256Hex } from './blob-files';
 
 export const GENESIS_HASH = '0'.repeat(64);
-
-export function sha256Hex(data: Buffer | string): string {
-  return createHash('sha256').update(data).digest('hex');
-}
 
 /** What one evidence_log entry seals: the evidence row and its place in the log. */
 export interface ChainEntry {
@@ -40,76 +35,6 @@ export function entryHash(prevHash: string, e: ChainEntry): string {
     mediaType: e.mediaType,
   });
   return sha256Hex(`${prevHash}\n${canonical}`);
-}
-
-function fileSize(file: string): number | null {
-  try {
-    return statSync(file).size;
-  } catch {
-    return null;
-  }
-}
-
-/** Writes the blob once: temp file in the same folder, fsync, rename. Skipped when already there with the right size. */
-export function writeBlob(dbFile: string, sha256: string, content: Buffer): void {
-  const target = blobPath(dbFile, sha256);
-  if (fileSize(target) === content.length) return;
-  const dir = path.dirname(target);
-  const tmp = path.join(dir, `.${sha256}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    mkdirSync(dir, { recursive: true });
-    const fd = openSync(tmp, 'wx', 0o644);
-    try {
-      writeSync(fd, content);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, target);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw new StoreError('io', `cannot write evidence file ${target}: ${(err as Error).message}`, { cause: err });
-  }
-}
-
-/**
- * writeBlob off the event loop: the same temp file, fsync and rename, done in libuv's thread pool so that
- * concurrent audits keep parsing and judging while the disk works.
- */
-export async function writeBlobAsync(dbFile: string, sha256: string, content: Buffer): Promise<void> {
-  const target = blobPath(dbFile, sha256);
-  const existing = await stat(target).catch(() => null);
-  if (existing?.size === content.length) return;
-  const dir = path.dirname(target);
-  const tmp = path.join(dir, `.${sha256}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await mkdir(dir, { recursive: true });
-    const file = await open(tmp, 'wx', 0o644);
-    try {
-      await file.writeFile(content);
-      await file.sync();
-    } finally {
-      await file.close();
-    }
-    await rename(tmp, target);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw new StoreError('io', `cannot write evidence file ${target}: ${(err as Error).message}`, { cause: err });
-  }
-}
-
-/** The stored bytes, checked against their hash before they are handed out. */
-export function readBlob(dbFile: string, sha256: string): Buffer {
-  if (!isSha256Hex(sha256)) throw new StoreError('invalid', `"${sha256}" is not a SHA-256 hex digest`);
-  const file = blobPath(dbFile, sha256);
-  let content: Buffer;
-  try {
-    content = readFileSync(file);
-  } catch (err) {
-    throw new StoreError('not-found', `evidence file ${file} is missing`, { cause: err });
-  }
-  if (sha256Hex(content) !== sha256) throw new StoreError('corrupt', `evidence file ${file} does not match its hash`);
-  return content;
 }
 
 interface PendingRecord {
@@ -140,7 +65,7 @@ export interface StoredEvidence extends EvidenceRef {
   size: number;
 }
 
-export function createEvidenceRepo(db: Db, dbFile: string) {
+export function createEvidenceRepo(db: Db, dbFile: string, runKeys: RunKeys) {
   const insertBlob = db.prepare<[string, number, string, string]>('INSERT OR IGNORE INTO blobs (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?)');
   const insertEvidence = db.prepare<[number, string, string, string, string, string]>(
     'INSERT INTO evidence (run_id, sha256, kind, summary, captured_at, media_type) VALUES (?, ?, ?, ?, ?, ?)',
@@ -188,11 +113,14 @@ export function createEvidenceRepo(db: Db, dbFile: string) {
   );
 
   return {
-    /** Blob file first, then blobs row + evidence row + log entry in one transaction. Returns the content's SHA-256. */
+    /**
+     * The run's keys (created and committed on first use), the blob file sealed under them, then blobs row +
+     * evidence row + log entry in one transaction. Returns the content's SHA-256.
+     */
     addEvidence(runId: number, e: NewEvidence): string {
       validate(runId, e);
       const sha256 = sha256Hex(e.content);
-      writeBlob(dbFile, sha256, e.content);
+      writeSealedBlob(dbFile, runKeys.forWriting(runId), sha256, e.content);
       commit(runId, e, sha256);
       return sha256;
     },
@@ -203,7 +131,7 @@ export function createEvidenceRepo(db: Db, dbFile: string) {
     async recordEvidence(runId: number, e: NewEvidence): Promise<string> {
       validate(runId, e);
       const sha256 = sha256Hex(e.content);
-      await writeBlobAsync(dbFile, sha256, e.content);
+      await writeSealedBlobAsync(dbFile, runKeys.forWriting(runId), sha256, e.content);
       await batch.add({ runId, e, sha256 });
       return sha256;
     },
@@ -216,7 +144,6 @@ export function createEvidenceRepo(db: Db, dbFile: string) {
       const r = selectBySha.get(sha256);
       return r ? { sha256: r.sha256, kind: r.kind, capturedAt: r.captured_at, summary: r.summary, mediaType: r.media_type, size: r.size } : null;
     },
-    readBlob: (sha256: string) => readBlob(dbFile, sha256),
     /** The newest entry of the hash-chained log; null while the store holds no evidence. */
     chainHead(): ChainHead | null {
       const last = lastEntry.get();

@@ -1,14 +1,16 @@
 // Taking runs audited elsewhere (a signed run file, core/runfile) into this store: client and installation
 // ensured, the run inserted with its original times and results, its evidence appended to this store's own
-// hash-chained log. The caller verifies the file and stages each body with stageBlob first; importRuns then
-// writes all rows of one file in ONE transaction, so a failure leaves the store as it was.
+// hash-chained log. The caller verifies the file and stages each body with stageBlob first (sealed under a key
+// held in memory, import-staging.ts); importRuns then writes all rows of one file in ONE transaction, so a
+// failure leaves the store as it was, and seals each body under its new run's key.
 import os from 'node:os';
 import type { ItemResult, RunState, RunSummary } from '../../shared/domain';
 import type { NewEvidence } from '../evidence-sink';
 import { cleanName, type ClientsRepo } from './clients';
 import type { Db } from './db';
 import { rethrowSqlite, StoreError } from './errors';
-import { readBlob, sha256Hex, writeBlob } from './evidence';
+import { sha256Hex } from './blob-files';
+import type { ImportStaging } from './import-staging';
 import { normalizeUrl, type InstallationsRepo } from './installations';
 
 export interface ImportInstallationInput {
@@ -73,7 +75,9 @@ export function runIdentity(r: RunIdentityInput): string {
 
 export interface ImportRunDeps {
   db: Db;
-  dbFile: string;
+  staging: ImportStaging;
+  /** A body already in this store (a run imported twice in one file, or evidence shared with local runs). */
+  readBlob: (sha256: string) => Buffer;
   clients: ClientsRepo;
   installations: InstallationsRepo;
   addEvidence: (runId: number, e: NewEvidence) => string;
@@ -88,7 +92,7 @@ interface CandidateRow {
 }
 
 export function createImportRunRepo(deps: ImportRunDeps) {
-  const { db, dbFile, clients, installations } = deps;
+  const { db, staging, clients, installations } = deps;
   const insertRun = db.prepare(
     `INSERT INTO runs (installation_id, checklist_id, checklist_version, engine_version, target_url, options_json, state, started_at, pid, host)
      VALUES (@installationId, @checklistId, @checklistVersion, @engineVersion, @targetUrl, @optionsJson, 'running', @startedAt, @pid, @host)`,
@@ -144,8 +148,8 @@ export function createImportRunRepo(deps: ImportRunDeps) {
       }).lastInsertRowid,
     );
     for (const e of input.evidence) {
-      // readBlob re-checks the staged body against its hash; one body in memory at a time.
-      const content = readBlob(dbFile, e.sha256);
+      // The staged body is re-checked against its hash; one body in memory at a time.
+      const content = staging.read(e.sha256) ?? deps.readBlob(e.sha256);
       if (content.length !== e.size) throw new StoreError('invalid', `import run: evidence ${e.sha256} has ${content.length} bytes, the run file says ${e.size}`);
       deps.addEvidence(runId, { kind: e.kind, summary: e.summary, capturedAt: e.capturedAt, mediaType: e.mediaType, content });
     }
@@ -157,12 +161,8 @@ export function createImportRunRepo(deps: ImportRunDeps) {
   const importAll = db.transaction((inputs: readonly ImportRunInput[]) => inputs.map(importOne));
 
   return {
-    /** Writes one verified body into the blob folder (no rows: it joins the store's log only in importRuns). */
-    stageBlob(content: Buffer): string {
-      const sha256 = sha256Hex(content);
-      writeBlob(dbFile, sha256, content);
-      return sha256;
-    },
+    /** Stages one verified body (no rows: it joins the store's log only in importRuns). */
+    stageBlob: (content: Buffer): string => staging.stage(content),
     /** The local run that is the same as this one (see runIdentity), or null; reads only. */
     findSameRun(input: ImportRunInput): number | null {
       const installation = installations.findByBaseUrl(input.installation.baseUrl);
@@ -174,6 +174,8 @@ export function createImportRunRepo(deps: ImportRunDeps) {
         return importAll.immediate(inputs);
       } catch (err) {
         rethrowSqlite(err, 'import runs');
+      } finally {
+        staging.clear();
       }
     },
   };

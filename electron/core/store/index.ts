@@ -1,4 +1,4 @@
-export { openStore, verifyStore, type Store } from './store';
+export { openStore, verifyStore, type OpenStoreOptions, type Store } from './store';
 export { StoreError, type StoreErrorCode } from './errors';
 export { defaultStorePath } from './paths';
 export type { Client, ClientInput, ClientsRepo } from './clients';

@@ -4,7 +4,8 @@ import { registerKey, type Activity, type ActivityInput, type Processor, type Pr
 import type { ClientsRepo } from './clients';
 import type { Db } from './db';
 import { rethrowSqlite, StoreError } from './errors';
-import { readBlob, sha256Hex, writeBlob } from './evidence';
+import { sha256Hex, writeLegacyBlob } from './blob-files';
+import { readLegacyBlob } from './blob-read';
 import { cleanActivity, cleanProcessor, toActivity, toProcessor, type ActivityRow, type ProcessorRow } from './register-rows';
 
 /** A DPA or an attachment: at most this many bytes. */
@@ -167,10 +168,10 @@ export function createRegistersRepo(db: Db, dbFile: string, clients: ClientsRepo
       if (!Buffer.isBuffer(content) || content.length === 0) throw new StoreError('invalid', 'store document: the file is empty');
       if (content.length > MAX_DOCUMENT_BYTES) throw new StoreError('invalid', `store document: larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`);
       const sha256 = sha256Hex(content);
-      writeBlob(dbFile, sha256, content);
+      writeLegacyBlob(dbFile, sha256, content); // documents are not encrypted yet (README: evidence at rest)
       insertBlob.run(sha256, content.length, mediaType, new Date().toISOString());
       return sha256;
     },
-    readDocument: (sha256) => readBlob(dbFile, sha256),
+    readDocument: (sha256) => readLegacyBlob(dbFile, sha256),
   };
 }

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { checkLegacyBlob, checkRunBlob } from './blob-read';
 import type { Db } from './db';
-import { entryHash, GENESIS_HASH, sha256Hex } from './evidence';
+import { entryHash, GENESIS_HASH } from './evidence';
 import { blobPath, isSha256Hex } from './paths';
+import type { RunKeys } from './run-keys';
 
 export interface BrokenEntry {
   seq: number;
@@ -13,7 +14,7 @@ export interface VerifyReport {
   ok: boolean;
   /** Log entries examined (all of them when ok; up to and including the broken one otherwise). */
   entries: number;
-  /** Distinct blob files read and hashed. */
+  /** Distinct blob files read (opened, when sealed) and hashed: one per run and content. */
   blobs: number;
   firstBroken: BrokenEntry | null;
 }
@@ -32,23 +33,21 @@ interface LogRow {
   media_type: string;
 }
 
-function blobProblem(dbFile: string, sha256: string): string | null {
+/** The run's sealed copy (opened with the run's key), else the legacy plaintext file; null when intact. */
+function blobProblem(dbFile: string, runKeys: RunKeys, runId: number, sha256: string): string | null {
   if (!isSha256Hex(sha256)) return `evidence names an invalid hash "${sha256}"`;
-  let content: Buffer;
-  try {
-    content = readFileSync(blobPath(dbFile, sha256));
-  } catch {
-    return `blob file missing (${blobPath(dbFile, sha256)})`;
-  }
-  return sha256Hex(content) === sha256 ? null : `blob content does not match its hash (${blobPath(dbFile, sha256)})`;
+  const check = checkRunBlob(dbFile, runKeys, runId, sha256) ?? checkLegacyBlob(dbFile, sha256);
+  if (check === null) return `blob file missing (run ${runId}: neither a sealed copy nor ${blobPath(dbFile, sha256)})`;
+  return check.ok ? null : check.reason;
 }
 
 /**
  * Walks evidence_log in seq order: every entry must follow its predecessor without gaps, link to its
- * entry_hash, re-hash to its own entry_hash from the evidence row, and point at an intact blob file.
+ * entry_hash, re-hash to its own entry_hash from the evidence row, and point at an intact blob file (its run's
+ * sealed copy that opens and hashes right, or a legacy plaintext file that does).
  * Afterwards no evidence row may be left without a log entry. Stops at the first broken entry.
  */
-export function verifyChain(db: Db, dbFile: string): VerifyReport {
+export function verifyChain(db: Db, dbFile: string, runKeys: RunKeys): VerifyReport {
   const walk = db.prepare<[], LogRow>(
     `SELECT l.seq, l.evidence_id, l.prev_hash, l.entry_hash, e.id AS e_id, e.run_id, e.sha256, e.kind, e.summary, e.captured_at, e.media_type
      FROM evidence_log l LEFT JOIN evidence e ON e.id = l.evidence_id ORDER BY l.seq`,
@@ -96,8 +95,9 @@ export function verifyChain(db: Db, dbFile: string): VerifyReport {
         if (next && next.prev_hash === computed) return broken('entry hash mismatch: entry_hash was altered (the next entry still links to the original)');
         return broken(next ? 'entry hash mismatch: evidence row changed' : 'entry hash mismatch: evidence row or entry_hash changed');
       }
-      if (!checkedBlobs.has(row.sha256)) checkedBlobs.set(row.sha256, blobProblem(dbFile, row.sha256));
-      const problem = checkedBlobs.get(row.sha256);
+      const copy = `${row.run_id}:${row.sha256}`;
+      if (!checkedBlobs.has(copy)) checkedBlobs.set(copy, blobProblem(dbFile, runKeys, row.run_id, row.sha256));
+      const problem = checkedBlobs.get(copy);
       if (problem) return broken(problem);
       prev = { seq: row.seq, hash: row.entry_hash };
     }

@@ -1,6 +1,6 @@
 // Run files in-process, with real stores and real ZIPs: many runs per file, one transaction per file,
 // identity of a run, and what the reader refuses before the store sees anything.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { signManifest } from '../../../electron/core/reports/pack';
@@ -11,7 +11,7 @@ import { openRunFile, RunFileError } from '../../../electron/core/runfile/read';
 import { writeRunFile } from '../../../electron/core/runfile/write';
 import { runIdentity, verifyStore, type Store } from '../../../electron/core/store';
 import { readZip, writeZip } from '../../fixtures/zip';
-import { evidence, runFor, sampleResults, tempDir, tempStore } from '../store/helpers';
+import { evidence, filesUnder, rawDb, runFor, sampleResults, tempDir, tempStore } from '../store/helpers';
 
 const TOOL = { name: 'pruefstand', version: '0.0.0-test' };
 
@@ -68,9 +68,10 @@ describe('a run file with many runs', () => {
     expect(manifest.createdAt).toBe('2025-03-04T05:06:07.000Z');
   });
 
-  it('imports them all in one go; the shared body is stored once, the chain intact', async () => {
+  it('imports them all in one go; the shared body is one blob (sealed once per run), the chain intact, nothing staged left', async () => {
     const { a, first, file } = await twoRunFile();
-    const b = tempStore(path.join(tempFolder(), 'b.db'));
+    const bFile = path.join(tempFolder(), 'b.db');
+    const b = tempStore(bFile);
     const result = await importRunFile(b, file);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -82,7 +83,9 @@ describe('a run file with many runs', () => {
     const source = a.getRun(first)!;
     expect(imported.items).toEqual(source.items);
     expect(imported.evidence).toEqual(source.evidence);
-    expect(verifyStore(b)).toMatchObject({ ok: true, entries: 4, blobs: 3 });
+    expect(verifyStore(b)).toMatchObject({ ok: true, entries: 4, blobs: 4 });
+    expect(rawDb(bFile).prepare('SELECT count(*) AS n FROM blobs').get()).toEqual({ n: 3 });
+    expect(existsSync(path.join(`${bFile}.evidence`, 'staging')) ? filesUnder(path.join(`${bFile}.evidence`, 'staging')) : []).toEqual([]);
     const again = await importRunFile(b, file);
     expect(again.ok && again.runs.map((r) => r.status)).toEqual(['already-imported', 'already-imported']);
     expect(verifyStore(b).entries).toBe(4);

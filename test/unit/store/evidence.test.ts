@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ENVELOPE_OVERHEAD } from '../../../electron/core/crypto';
 import { entryHash, GENESIS_HASH } from '../../../electron/core/store/evidence';
-import { evidence, rawDb, runFor, tempDbFile, tempStore } from './helpers';
+import { evidence, filesUnder, rawDb, runFor, tempDbFile, tempStore } from './helpers';
 
 const code = (code: string) => expect.objectContaining({ name: 'StoreError', code });
 const sha = (s: string | Buffer) => createHash('sha256').update(s).digest('hex');
@@ -16,16 +17,24 @@ interface LogRow {
 }
 
 describe('addEvidence', () => {
-  it('stores the blob under <db>.evidence/<2 hex>/<sha256> and returns its SHA-256', () => {
+  it('stores the blob sealed under <db>.evidence/runs/<run>/<2 hex>/<keyed name> and returns its SHA-256', () => {
     const file = tempDbFile();
     const store = tempStore(file);
     const { runId } = runFor(store);
-    const content = Buffer.from([0, 1, 2, 255, 0x7b]);
+    const content = Buffer.from('a body of evidence, long enough to be found in the clear');
     const h = store.addEvidence(runId, evidence('', { content, mediaType: 'application/octet-stream' }));
     expect(h).toBe(sha(content));
-    const blob = path.join(`${file}.evidence`, h.slice(0, 2), h);
-    expect(readFileSync(blob)).toEqual(content);
-    expect(readdirSync(path.dirname(blob))).toEqual([h]); // no temp file left behind
+    const blob = store.blobFile(h)!;
+    expect(path.dirname(path.dirname(blob))).toBe(path.join(`${file}.evidence`, 'runs', String(runId)));
+    expect(path.basename(blob)).toMatch(/^[0-9a-f]{64}$/);
+    expect(path.basename(blob)).not.toBe(h); // the name does not give the content's hash away
+    expect(path.basename(path.dirname(blob))).toBe(path.basename(blob).slice(0, 2));
+    const sealed = readFileSync(blob);
+    expect(sealed.subarray(0, 4).toString('latin1')).toBe('PSEN');
+    expect(sealed.length).toBe(content.length + ENVELOPE_OVERHEAD);
+    expect(sealed.includes(content)).toBe(false);
+    expect(statSync(blob).mode & 0o777).toBe(0o600);
+    expect(readdirSync(path.dirname(blob))).toEqual([path.basename(blob)]); // no temp file left behind
     expect(store.readBlob(h)).toEqual(content);
   });
 
@@ -39,13 +48,13 @@ describe('addEvidence', () => {
     expect(store.getEvidence('f'.repeat(64))).toBeNull();
   });
 
-  it('the same content twice (same run and another run) gives two evidence rows and log entries but one blob', () => {
+  it('the same content three times (same run and another run) gives three evidence rows and log entries, one blob row, one file per run', () => {
     const file = tempDbFile();
     const store = tempStore(file);
     const a = runFor(store).runId;
     const b = runFor(store, 'https://other.test/').runId;
     const h1 = store.addEvidence(a, evidence('same', { summary: 'first' }));
-    const blob = path.join(`${file}.evidence`, h1.slice(0, 2), h1);
+    const blob = store.blobFile(h1)!;
     const mtime = statSync(blob).mtimeMs;
     const h2 = store.addEvidence(a, evidence('same', { summary: 'second' }));
     const h3 = store.addEvidence(b, evidence('same', { summary: 'third' }));
@@ -59,7 +68,10 @@ describe('addEvidence', () => {
       { run_id: b, summary: 'third' },
     ]);
     expect(raw.prepare('SELECT count(*) AS n FROM evidence_log').get()).toEqual({ n: 3 });
-    expect(readdirSync(`${file}.evidence`)).toEqual([h1.slice(0, 2)]);
+    expect(readdirSync(`${file}.evidence`)).toEqual(['runs']);
+    expect(readdirSync(path.join(`${file}.evidence`, 'runs')).sort()).toEqual([String(a), String(b)].sort());
+    expect(filesUnder(path.join(`${file}.evidence`, 'runs', String(a)))).toEqual([blob]);
+    expect(filesUnder(path.join(`${file}.evidence`, 'runs', String(b)))).toHaveLength(1);
     expect(store.listEvidence(a).map((e) => e.summary)).toEqual(['first', 'second']);
     expect(store.listEvidence(b).map((e) => e.summary)).toEqual(['third']);
   });
@@ -68,12 +80,13 @@ describe('addEvidence', () => {
     const file = tempDbFile();
     const store = tempStore(file);
     const { runId } = runFor(store);
-    const h = sha('payload');
-    const blob = path.join(`${file}.evidence`, h.slice(0, 2), h);
-    store.addEvidence(runId, evidence('payload'));
+    const h = store.addEvidence(runId, evidence('payload'));
+    const blob = store.blobFile(h)!;
     writeFileSync(blob, 'pay');
+    expect(() => store.readBlob(h)).toThrow(code('corrupt'));
     store.addEvidence(runId, evidence('payload'));
-    expect(readFileSync(blob, 'utf8')).toBe('payload');
+    expect(readFileSync(blob).length).toBe('payload'.length + ENVELOPE_OVERHEAD);
+    expect(store.readBlob(h).toString('utf8')).toBe('payload');
   });
 
   it('chains the log: genesis prev_hash, each entry hashes prev_hash + canonical JSON of the evidence', () => {
@@ -127,7 +140,7 @@ describe('readBlob', () => {
     const h = store.addEvidence(runId, evidence('blob'));
     expect(() => store.readBlob('../../etc/passwd')).toThrow(code('invalid'));
     expect(() => store.readBlob('a'.repeat(64))).toThrow(code('not-found'));
-    writeFileSync(path.join(`${file}.evidence`, h.slice(0, 2), h), 'bloc');
+    writeFileSync(store.blobFile(h)!, 'bloc');
     expect(() => store.readBlob(h)).toThrow(code('corrupt'));
   });
 });

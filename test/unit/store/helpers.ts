@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
@@ -23,6 +23,16 @@ export function tempDir(): string {
 
 export function tempDbFile(): string {
   return path.join(tempDir(), 'pruefstand.db');
+}
+
+/** Every file below `dir` (recursively), sorted. */
+export function filesUnder(dir: string): string[] {
+  return readdirSync(dir)
+    .flatMap((name) => {
+      const file = path.join(dir, name);
+      return statSync(file).isDirectory() ? filesUnder(file) : [file];
+    })
+    .sort();
 }
 
 /** A store that is closed after the test. */

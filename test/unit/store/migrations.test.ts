@@ -379,3 +379,34 @@ describe('0007 findings', () => {
     db.close();
   });
 });
+
+describe('0008 keys', () => {
+  it('adds STRICT client_keys, run_keys (one wrapped key per client and per run, only where those exist) and store_meta', () => {
+    const db = freshDb();
+    migrate(db, 7);
+    insertClientAndInstallation(db);
+    insertRun(db);
+    migrate(db);
+    for (const t of ['client_keys', 'run_keys', 'store_meta']) expect(tables(db).get(t), t).toBe(true);
+    expect(columns(db, 'client_keys')).toMatchObject({ client_id: { type: 'INTEGER', pk: 1 }, key_id: { type: 'TEXT', notnull: 1 }, wrapped: { type: 'TEXT', notnull: 1 } });
+    expect(columns(db, 'run_keys')).toMatchObject({ run_id: { type: 'INTEGER', pk: 1 }, key_id: { type: 'TEXT', notnull: 1 }, wrapped: { type: 'TEXT', notnull: 1 } });
+    expect(foreignKeys(db, 'client_keys')).toEqual([expect.objectContaining({ table: 'clients', from: 'client_id', to: 'id' })]);
+    expect(foreignKeys(db, 'run_keys')).toEqual([expect.objectContaining({ table: 'runs', from: 'run_id', to: 'id' })]);
+    const keyId = '0123456789abcdef';
+    const clientKey = db.prepare('INSERT INTO client_keys (client_id, key_id, wrapped, created_at) VALUES (?, ?, ?, ?)');
+    const runKey = db.prepare('INSERT INTO run_keys (run_id, key_id, wrapped, created_at) VALUES (?, ?, ?, ?)');
+    clientKey.run(1, keyId, 'ps1:AAAA', now);
+    expect(() => clientKey.run(1, keyId, 'ps1:BBBB', now)).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => clientKey.run(2, keyId, 'ps1:AAAA', now)).toThrow(/FOREIGN KEY/);
+    runKey.run(1, keyId, 'ps1:AAAA', now);
+    expect(() => runKey.run(2, keyId, 'ps1:AAAA', now)).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare('INSERT INTO run_keys (run_id, key_id, wrapped, created_at) VALUES (1, ?, ?, ?)').run(keyId, 'ps1:x', now)).toThrow(/UNIQUE|PRIMARY/);
+    db.prepare('DELETE FROM run_keys').run();
+    expect(() => runKey.run(1, 'not-a-key-id', 'ps1:AAAA', now)).toThrow(/CHECK/);
+    expect(() => runKey.run(1, keyId, 'a key in the clear', now)).toThrow(/CHECK/);
+    expect(() => runKey.run(1, keyId, null, now)).toThrow(/NOT NULL/);
+    db.prepare("INSERT INTO store_meta (key, value) VALUES ('workstation_key_id', ?)").run(keyId);
+    expect(() => db.prepare("INSERT INTO store_meta (key, value) VALUES ('workstation_key_id', 'x')").run()).toThrow(/UNIQUE|PRIMARY/);
+    db.close();
+  });
+});

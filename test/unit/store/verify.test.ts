@@ -1,10 +1,9 @@
 import { rmSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyStore } from '../../../electron/core/store';
 import { evidence, rawDb, runFor, tempDbFile, tempStore } from './helpers';
 
-/** A store with 5 log entries over two runs; entries 1 and 5 share one blob, so there are 4 blob files. */
+/** A store with 5 log entries over two runs; entries 1 and 5 share one content, sealed once per run: 5 blob files. */
 function fixture() {
   const file = tempDbFile();
   const store = tempStore(file);
@@ -19,15 +18,20 @@ function fixture() {
   ];
   const raw = rawDb(file);
   const ids = (raw.prepare('SELECT evidence_id FROM evidence_log ORDER BY seq').all() as { evidence_id: number }[]).map((r) => r.evidence_id);
-  const blobFile = (sha: string) => path.join(`${file}.evidence`, sha.slice(0, 2), sha);
+  // The file the store reads the blob from: the first run's sealed copy.
+  const blobFile = (sha: string): string => {
+    const found = store.blobFile(sha);
+    if (found === null) throw new Error(`no readable file for ${sha}`);
+    return found;
+  };
   return { file, store, raw, shas, ids, blobFile };
 }
 
 describe('verifyStore', () => {
-  it('reports an intact store: all entries and distinct blob files checked', () => {
+  it('reports an intact store: all entries and distinct blob files (one per run and content) checked', () => {
     const { store } = fixture();
     const report = verifyStore(store);
-    expect(report).toEqual({ ok: true, entries: 5, blobs: 4, firstBroken: null });
+    expect(report).toEqual({ ok: true, entries: 5, blobs: 5, firstBroken: null });
     expect(store.verify()).toEqual(report);
   });
 
@@ -54,12 +58,14 @@ describe('verifyStore', () => {
     });
   });
 
-  it('detects a changed byte in a blob file', () => {
+  it('detects a changed byte in a (sealed) blob file', () => {
     const { store, shas, ids, blobFile } = fixture();
-    const content = readFileSync(blobFile(shas[2]!));
-    content[0] = content[0]! ^ 0x01;
-    writeFileSync(blobFile(shas[2]!), content);
-    expect(store.verify().firstBroken).toEqual({ seq: 3, evidenceId: ids[2], reason: expect.stringMatching(/^blob content does not match its hash/) });
+    const file = blobFile(shas[2]!);
+    const content = readFileSync(file);
+    const last = content.length - 1; // in the GCM tag; any byte of the envelope breaks it
+    content[last] = content[last]! ^ 0x01;
+    writeFileSync(file, content);
+    expect(store.verify().firstBroken).toEqual({ seq: 3, evidenceId: ids[2], reason: expect.stringMatching(/^evidence file .* \(run \d+\) does not open: .*altered, is damaged/) });
   });
 
   it('detects a deleted blob file, naming the first entry that uses it', () => {
@@ -131,9 +137,11 @@ describe('verifyStore', () => {
     const { store, raw, shas, ids, blobFile } = fixture();
     raw.exec('DROP TRIGGER evidence_immutable_update');
     raw.prepare("UPDATE evidence SET summary = 'late forgery' WHERE id = ?").run(ids[3]!);
-    rmSync(blobFile(shas[1]!));
+    const file = blobFile(shas[1]!);
+    const sealed = readFileSync(file);
+    rmSync(file);
     expect(store.verify().firstBroken).toMatchObject({ seq: 2, evidenceId: ids[1] });
-    writeFileSync(blobFile(shas[1]!), 'two'); // restored: now the later forgery is the first break
+    writeFileSync(file, sealed); // restored: now the later forgery is the first break
     expect(store.verify().firstBroken).toMatchObject({ seq: 4, evidenceId: ids[3] });
   });
 });

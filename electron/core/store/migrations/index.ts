@@ -5,6 +5,7 @@ import { sql as installationTargets } from './0004-installation-targets';
 import { sql as installationSources } from './0005-installation-sources';
 import { sql as registers } from './0006-registers';
 import { sql as findings } from './0007-findings';
+import { sql as keys } from './0008-keys';
 
 export interface Migration {
   /** 1-based; after applying it, PRAGMA user_version equals this number. */
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'installation-sources', sql: installationSources },
   { version: 6, name: 'registers', sql: registers },
   { version: 7, name: 'findings', sql: findings },
+  { version: 8, name: 'keys', sql: keys },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
