@@ -194,7 +194,7 @@ describe('a TSA that fails: no pack is written, exit 2', () => {
     const file = out(`failed-${behaviour}.zip`);
     const r = await pack(file, tsas.get(behaviour)!.url, '--timeout-ms', '500');
     expect(r.stderr).toContain(`Evidence pack NOT written (${file}): no time stamp from ${tsas.get(behaviour)!.url}: ${message}`);
-    expect(r.code).toBe(2);
+    expect(r.code, r.stderr + r.stdout).toBe(2);
     expect(existsSync(file)).toBe(false);
     expect(leftovers()).toEqual([]);
   });

@@ -128,34 +128,18 @@ export async function writePack(options: WritePackOptions): Promise<WrittenPack>
   const { model, key } = options;
   const createdAt = (options.now ?? new Date()).toISOString();
   const mtime = new Date(createdAt);
-  const zip = new ZipFile();
   const files: PackFileEntry[] = [];
-
+  const documents: [string, Buffer][] = [];
   for (const [source, name] of [
     [options.pdfFile, REPORT_PATH],
     [options.xlsxFile, WORKBOOK_PATH],
   ] as const) {
     const content = await readFile(source);
     files.push({ path: name, sha256: sha256Hex(content), size: content.length });
-    zip.addBuffer(content, name, { mtime, mode: 0o644 });
+    documents.push([name, content]);
   }
-
   const evidence = evidenceOf(model);
-  for (const e of evidence) {
-    const name = `${EVIDENCE_DIR}${e.sha256}`;
-    files.push({ path: name, sha256: e.sha256, size: e.size });
-    // readBlob verifies the body against its hash; yazl verifies the size.
-    zip.addReadStreamLazy(name, { mtime, mode: 0o644, size: e.size }, (cb) => {
-      let body: Buffer;
-      try {
-        body = options.readBlob(e.sha256);
-      } catch (err) {
-        cb(err, Readable.from([]));
-        return;
-      }
-      cb(null, Readable.from([body]));
-    });
-  }
+  for (const e of evidence) files.push({ path: `${EVIDENCE_DIR}${e.sha256}`, sha256: e.sha256, size: e.size });
 
   const manifest: PackManifest = {
     format: PACK_FORMAT,
@@ -194,7 +178,25 @@ export async function writePack(options: WritePackOptions): Promise<WrittenPack>
     publicKeyFingerprint: key.fingerprint,
   };
   const manifestBytes = serializeManifest(manifest);
+  // The time stamp before any entry is added: yazl starts reading entries at once, and a failed stamp must leave
+  // nothing running (the caller closes the store).
   const stamp = options.timestamp ? await options.timestamp(manifestBytes) : null;
+
+  const zip = new ZipFile();
+  for (const [name, content] of documents) zip.addBuffer(content, name, { mtime, mode: 0o644 });
+  for (const e of evidence) {
+    // readBlob verifies the body against its hash; yazl verifies the size.
+    zip.addReadStreamLazy(`${EVIDENCE_DIR}${e.sha256}`, { mtime, mode: 0o644, size: e.size }, (cb) => {
+      let body: Buffer;
+      try {
+        body = options.readBlob(e.sha256);
+      } catch (err) {
+        cb(err, Readable.from([]));
+        return;
+      }
+      cb(null, Readable.from([body]));
+    });
+  }
   zip.addBuffer(manifestBytes, MANIFEST_PATH, { mtime, mode: 0o644 });
   zip.addBuffer(signManifest(manifestBytes, key), SIGNATURE_PATH, { mtime, mode: 0o644, compress: false });
   if (stamp) zip.addBuffer(stamp.token, TIMESTAMP_PATH, { mtime, mode: 0o644, compress: false });
