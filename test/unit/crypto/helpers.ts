@@ -1,30 +1,16 @@
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, expect } from 'vitest';
+import { expect } from 'vitest';
+import { scratchDir } from '../../fixtures/scratch';
 import { CryptoError, type CryptoErrorCode } from '../../../electron/core/crypto';
 
-const dirs: string[] = [];
-const closers: (() => void)[] = [];
+export { afterTest } from '../../fixtures/scratch';
 
-afterEach(() => {
-  while (closers.length) closers.pop()!();
-  while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
-});
-
-export function tempDir(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'pruefstand-crypto-'));
-  dirs.push(dir);
-  return dir;
-}
+export const tempDir = (): string => scratchDir('pruefstand-crypto-');
 
 /** `<tmp>/pruefstand.db`: the keyring's files go beside it (the database itself need not exist). */
 export function tempDbFile(): string {
   return path.join(tempDir(), 'pruefstand.db');
-}
-
-export function afterTest(close: () => void): void {
-  closers.push(close);
 }
 
 export interface FileState {
@@ -56,8 +42,6 @@ export function cryptoErrorOf(run: () => unknown, code?: CryptoErrorCode): Crypt
   }
   throw new Error('expected a CryptoError, nothing was thrown');
 }
-
-export const chmod = chmodSync;
 
 /** A passphrase for tests that are not about which passphrase it is. */
 export const TEST_PASSPHRASE = 'correct horse battery staple';

@@ -1,6 +1,6 @@
 // The keyring (core/crypto/keyring.ts) with real files: creating it, unlocking it by key file or passphrase, and
 // every refusal — each with a clear typed error, and each failed unlock leaving every file byte for byte as it was.
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync as chmod, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -14,7 +14,7 @@ import {
   type Keyring,
   type OpenKeyringOptions,
 } from '../../../electron/core/crypto';
-import { afterTest, chmod, cryptoErrorOf, snapshot, tempDbFile, TEST_PASSPHRASE } from './helpers';
+import { afterTest, cryptoErrorOf, snapshot, tempDbFile, TEST_PASSPHRASE } from './helpers';
 
 const POSIX = process.platform !== 'win32';
 const kept = (ring: Keyring): Keyring => (afterTest(() => ring.close()), ring);

@@ -1,25 +1,12 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { afterTest, scratchDir } from '../../fixtures/scratch';
 import type { ItemResult, RunSummary } from '../../../electron/shared/domain';
 import type { NewEvidence } from '../../../electron/core/probes/types';
 import { openStore, type Store } from '../../../electron/core/store';
 
-const dirs: string[] = [];
-const closers: (() => void)[] = [];
-
-afterEach(() => {
-  while (closers.length) closers.pop()!();
-  while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
-});
-
-export function tempDir(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'pruefstand-store-'));
-  dirs.push(dir);
-  return dir;
-}
+export const tempDir = (): string => scratchDir('pruefstand-store-');
 
 export function tempDbFile(): string {
   return path.join(tempDir(), 'pruefstand.db');
@@ -38,7 +25,7 @@ export function filesUnder(dir: string): string[] {
 /** A store that is closed after the test. */
 export function tempStore(file = tempDbFile()): Store {
   const store = openStore(file);
-  closers.push(() => store.close());
+  afterTest(() => store.close());
   return store;
 }
 
@@ -46,7 +33,7 @@ export function tempStore(file = tempDbFile()): Store {
 export function rawDb(file: string): Database.Database {
   const db = new Database(file);
   db.pragma('foreign_keys = ON');
-  closers.push(() => db.open && db.close());
+  afterTest(() => db.open && db.close());
   return db;
 }
 

@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
-import type { ConsentPageView, RunConsentView } from '../../../../electron/shared/contract';
+import { useState } from 'react';
+import type { ConsentPageView } from '../../../../electron/shared/contract';
 import type { TrackingList } from '../../../../electron/shared/consent';
-import { api } from '../../api';
-import { ErrorBox, type Failure } from '../../components/ErrorBox';
+import { ErrorBox } from '../../components/ErrorBox';
 import { useI18n } from '../../i18n/context';
+import { useChannel } from '../../state/useChannel';
 import { pageMatrix, type MatrixRow } from './matrix';
 import { ScreenshotFigure } from './Screenshot';
 
@@ -14,24 +14,9 @@ import { ScreenshotFigure } from './Screenshot';
 export function ConsentPanel({ runId, onOpenEvidence }: { runId: number; onOpenEvidence(sha256: string): void }) {
   const { t } = useI18n();
   const m = t.consent;
-  const [data, setData] = useState<RunConsentView | null>(null);
-  const [error, setError] = useState<Failure | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let live = true;
-    void api['runs:consent']({ runId }).then((result) => {
-      if (!live) return;
-      if (result.ok) {
-        setData(result.value);
-        setError(null);
-      } else setError(result.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [runId, attempt]);
+  const { data, error, retry } = useChannel('runs:consent', { runId }, String(runId));
 
-  if (error) return <ErrorBox error={error} onRetry={() => setAttempt((n) => n + 1)} />;
+  if (error) return <ErrorBox error={error} onRetry={retry} />;
   if (!data || (data.pages.length === 0 && data.unreadable === 0)) return null;
   return (
     <section className="panel consent-panel" aria-labelledby="consent-heading">

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { ScreenshotView } from '../../../../electron/shared/contract';
-import { api } from '../../api';
-import { ErrorBox, type Failure } from '../../components/ErrorBox';
+import { ErrorBox } from '../../components/ErrorBox';
 import { useI18n } from '../../i18n/context';
+import { useChannel } from '../../state/useChannel';
 
 /** The PNG bytes as a blob: URL (the only image source the app's CSP allows besides its own files), revoked after use. */
 function useBlobUrl(shot: ScreenshotView | null): string | null {
@@ -21,20 +21,8 @@ function useBlobUrl(shot: ScreenshotView | null): string | null {
 export function ScreenshotFigure({ sha256, state }: { sha256: string; state: string }) {
   const { t } = useI18n();
   const m = t.consent;
-  const [shot, setShot] = useState<ScreenshotView | null>(null);
-  const [error, setError] = useState<Failure | null>(null);
+  const { data: shot, error } = useChannel('evidence:screenshot', { sha256 }, sha256);
   const url = useBlobUrl(shot);
-  useEffect(() => {
-    let live = true;
-    void api['evidence:screenshot']({ sha256 }).then((result) => {
-      if (!live) return;
-      if (result.ok) setShot(result.value);
-      else setError(result.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [sha256]);
   if (error) return <ErrorBox error={error} bare />;
   if (!url || !shot) return <p className="muted">{m.loadingScreenshot}</p>;
   return (
