@@ -149,7 +149,7 @@ describe('pruefstand verify-store', () => {
     const raw = new Database(db);
     const victim = raw.prepare('SELECT e.id, l.seq FROM evidence e JOIN evidence_log l ON l.evidence_id = e.id ORDER BY l.seq LIMIT 1 OFFSET 2').get() as { id: number; seq: number };
     raw.exec('DROP TRIGGER evidence_immutable_update');
-    raw.prepare("UPDATE evidence SET summary = 'nothing to see here' WHERE id = ?").run(victim.id);
+    raw.prepare('UPDATE evidence SET sealed = (SELECT sealed FROM evidence WHERE id <> ? LIMIT 1) WHERE id = ?').run(victim.id, victim.id);
     raw.close();
     const broken = await cli(['verify-store', '--db', db]);
     expect(broken.code).toBe(1);

@@ -5,6 +5,7 @@ import type { Db } from './db';
 import { rethrowSqlite, StoreError } from './errors';
 import { commitBatch } from './commit-batch';
 import type { RunKeys } from './run-keys';
+import { createTextFields } from './text-fields';
 
 export { sha256Hex } from './blob-files';
 
@@ -49,10 +50,12 @@ interface LastEntry {
 }
 
 interface EvidenceRow {
+  run_id: number;
   sha256: string;
   kind: EvidenceKind;
   captured_at: string;
   summary: string;
+  sealed: string | null;
 }
 
 export interface ChainHead {
@@ -68,22 +71,26 @@ export interface StoredEvidence extends EvidenceRef {
 export function createEvidenceRepo(db: Db, dbFile: string, runKeys: RunKeys) {
   const insertBlob = db.prepare<[string, number, string, string]>('INSERT OR IGNORE INTO blobs (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?)');
   const insertEvidence = db.prepare<[number, string, string, string, string, string]>(
-    'INSERT INTO evidence (run_id, sha256, kind, summary, captured_at, media_type) VALUES (?, ?, ?, ?, ?, ?)',
+    "INSERT INTO evidence (run_id, sha256, kind, summary, sealed, captured_at, media_type) VALUES (?, ?, ?, '', ?, ?, ?)",
   );
+  const texts = createTextFields(runKeys);
   const lastEntry = db.prepare<[], LastEntry>('SELECT seq, entry_hash FROM evidence_log ORDER BY seq DESC LIMIT 1');
   const insertLog = db.prepare<[number, number, string, string, string]>(
     'INSERT INTO evidence_log (seq, evidence_id, prev_hash, entry_hash, recorded_at) VALUES (?, ?, ?, ?, ?)',
   );
-  const selectByRun = db.prepare<[number], EvidenceRow>('SELECT sha256, kind, captured_at, summary FROM evidence WHERE run_id = ? ORDER BY captured_at, id');
+  const selectByRun = db.prepare<[number], EvidenceRow>('SELECT run_id, sha256, kind, captured_at, summary, sealed FROM evidence WHERE run_id = ? ORDER BY captured_at, id');
   const runExists = db.prepare<[number], { id: number }>('SELECT id FROM runs WHERE id = ?');
   const selectBySha = db.prepare<[string], EvidenceRow & { media_type: string; size: number }>(
-    'SELECT e.sha256, e.kind, e.captured_at, e.summary, e.media_type, b.size FROM evidence e JOIN blobs b ON b.sha256 = e.sha256 WHERE e.sha256 = ? ORDER BY e.id LIMIT 1',
+    'SELECT e.run_id, e.sha256, e.kind, e.captured_at, e.summary, e.sealed, e.media_type, b.size FROM evidence e JOIN blobs b ON b.sha256 = e.sha256 WHERE e.sha256 = ? ORDER BY e.id LIMIT 1',
   );
+
+  const summaryOf = (r: EvidenceRow): string => texts.openSummary({ runId: r.run_id, sha256: r.sha256, kind: r.kind, capturedAt: r.captured_at }, r);
 
   const record = db.transaction((runId: number, e: NewEvidence, sha256: string) => {
     const now = new Date().toISOString();
     insertBlob.run(sha256, e.content.length, e.mediaType, now);
-    const evidenceId = Number(insertEvidence.run(runId, sha256, e.kind, e.summary, e.capturedAt, e.mediaType).lastInsertRowid);
+    const sealed = texts.sealSummary({ runId, sha256, kind: e.kind, capturedAt: e.capturedAt }, e.summary);
+    const evidenceId = Number(insertEvidence.run(runId, sha256, e.kind, sealed, e.capturedAt, e.mediaType).lastInsertRowid);
     const last = lastEntry.get();
     const seq = (last?.seq ?? 0) + 1;
     const prevHash = last?.entry_hash ?? GENESIS_HASH;
@@ -94,6 +101,7 @@ export function createEvidenceRepo(db: Db, dbFile: string, runKeys: RunKeys) {
   const validate = (runId: number, e: NewEvidence) => {
     if (!EVIDENCE_KINDS.includes(e.kind)) throw new StoreError('invalid', `add evidence to run ${runId}: unknown kind "${e.kind}"`);
     if (!Buffer.isBuffer(e.content)) throw new StoreError('invalid', `add evidence to run ${runId}: content must be a Buffer`);
+    if (typeof e.summary !== 'string') throw new StoreError('invalid', `add evidence to run ${runId}: a summary is text`);
     if (!runExists.get(runId)) throw new StoreError('not-found', `add evidence: run ${runId} does not exist`);
   };
   const commit = (runId: number, e: NewEvidence, sha256: string) => {
@@ -137,12 +145,12 @@ export function createEvidenceRepo(db: Db, dbFile: string, runKeys: RunKeys) {
     },
     /** The run's evidence in capture order. */
     listEvidence(runId: number): EvidenceRef[] {
-      return selectByRun.all(runId).map((r) => ({ sha256: r.sha256, kind: r.kind, capturedAt: r.captured_at, summary: r.summary }));
+      return selectByRun.all(runId).map((r) => ({ sha256: r.sha256, kind: r.kind, capturedAt: r.captured_at, summary: summaryOf(r) }));
     },
     /** The first record of this content, with its media type and size; null when the store has none. */
     getEvidence(sha256: string): StoredEvidence | null {
       const r = selectBySha.get(sha256);
-      return r ? { sha256: r.sha256, kind: r.kind, capturedAt: r.captured_at, summary: r.summary, mediaType: r.media_type, size: r.size } : null;
+      return r ? { sha256: r.sha256, kind: r.kind, capturedAt: r.captured_at, summary: summaryOf(r), mediaType: r.media_type, size: r.size } : null;
     },
     /** The newest entry of the hash-chained log; null while the store holds no evidence. */
     chainHead(): ChainHead | null {

@@ -2,9 +2,10 @@
 // subjects (the same identity rule as finding-sync), and the findings the run proved fixed. The run view shows them
 // beside each check, so a DPO sees that a failure is already tracked, by whom and until when.
 import { findingKey, findingSubjects } from '../../shared/findings';
-import type { Finding, Status } from '../../shared/domain';
+import type { Status } from '../../shared/domain';
 import type { Db } from './db';
 import { StoreError } from './errors';
+import type { StoredCheckTexts, TextFields } from './text-fields';
 
 export interface RunFindingLink {
   checkId: string;
@@ -13,9 +14,11 @@ export interface RunFindingLink {
   inRun: 'failing' | 'fixed';
 }
 
-export function createRunFindingLinks(db: Db) {
+export function createRunFindingLinks(db: Db, texts: TextFields) {
   const runOf = db.prepare<[number], { installation_id: number }>('SELECT installation_id FROM runs WHERE id = ?');
-  const checksOf = db.prepare<[number], { check_id: string; status: Status; findings_json: string }>('SELECT check_id, status, findings_json FROM check_results WHERE run_id = ? ORDER BY position');
+  const checksOf = db.prepare<[number], StoredCheckTexts & { status: Status }>(
+    'SELECT check_id, status, findings_json, message, sealed FROM check_results WHERE run_id = ? ORDER BY position',
+  );
   const keysOf = db.prepare<[number], { id: number; check_id: string; subject: string }>('SELECT id, check_id, subject FROM findings WHERE installation_id = ?');
   const fixedIn = db.prepare<[number], { finding_id: number; check_id: string }>(
     "SELECT e.finding_id, f.check_id FROM finding_events e JOIN findings f ON f.id = e.finding_id WHERE e.run_id = ? AND e.kind = 'fixed' ORDER BY e.id",
@@ -27,7 +30,7 @@ export function createRunFindingLinks(db: Db) {
     const ids = new Map(keysOf.all(run.installation_id).map((r) => [findingKey(r.check_id, r.subject), r.id]));
     const links: RunFindingLink[] = [];
     for (const c of checksOf.all(runId)) {
-      for (const { subject } of findingSubjects({ status: c.status, findings: JSON.parse(c.findings_json) as Finding[] })) {
+      for (const { subject } of findingSubjects({ status: c.status, findings: texts.openCheck(runId, c).findings })) {
         const findingId = ids.get(findingKey(c.check_id, subject));
         if (findingId !== undefined) links.push({ checkId: c.check_id, findingId, inRun: 'failing' });
       }

@@ -2,20 +2,19 @@
 // fixed one: a regression); a tracked finding whose check was decided in the run without it is fixed, keeping the
 // evidence from before and after. Runs are applied once, in order; a targeted re-audit touches only its checks.
 import { defaultDueDate, findingKey, findingSubjects, type FindingsSync } from '../../shared/findings';
-import type { Finding, Severity, Status } from '../../shared/domain';
+import type { Severity, Status } from '../../shared/domain';
 import type { NewEvidence } from '../evidence-sink';
 import type { Db } from './db';
 import { StoreError } from './errors';
 import { FINDING_COLUMNS, toFinding, type FindingRow } from './finding-rows';
+import type { StoredCheckTexts, TextFields } from './text-fields';
 
 const DECIDED: readonly Status[] = ['pass', 'warn', 'fail', 'not_applicable'];
 
-interface CheckRow {
+interface CheckRow extends StoredCheckTexts {
   item_id: string;
-  check_id: string;
   status: Status;
   automated: number;
-  findings_json: string;
   evidence_json: string;
   severity: Severity;
 }
@@ -26,13 +25,13 @@ interface PendingEvent {
   data: Record<string, unknown>;
 }
 
-export function createFindingSync(db: Db, addEvidence: (runId: number, e: NewEvidence) => string) {
+export function createFindingSync(db: Db, addEvidence: (runId: number, e: NewEvidence) => string, texts: TextFields) {
   const runOf = db.prepare<[number], { installation_id: number; state: string; started_at: string; options_json: string }>('SELECT installation_id, state, started_at, options_json FROM runs WHERE id = ?');
   const synced = db.prepare<[number], { run_id: number }>('SELECT run_id FROM findings_synced WHERE run_id = ?');
   const newestSynced = db.prepare<[number], { id: number | null }>('SELECT MAX(r.id) AS id FROM findings_synced s JOIN runs r ON r.id = s.run_id WHERE r.installation_id = ?');
   const markSynced = db.prepare<[number, string]>('INSERT INTO findings_synced (run_id, at) VALUES (?, ?)');
   const checksOf = db.prepare<[number], CheckRow>(
-    `SELECT c.item_id, c.check_id, c.status, c.automated, c.findings_json, c.evidence_json, i.severity
+    `SELECT c.item_id, c.check_id, c.status, c.automated, c.findings_json, c.message, c.sealed, c.evidence_json, i.severity
      FROM check_results c JOIN item_results i ON i.run_id = c.run_id AND i.item_id = c.item_id WHERE c.run_id = ? ORDER BY c.position`,
   );
   const evidenceOfCheck = db.prepare<[number, string], { evidence_json: string }>('SELECT evidence_json FROM check_results WHERE run_id = ? AND check_id = ?');
@@ -67,7 +66,7 @@ export function createFindingSync(db: Db, addEvidence: (runId: number, e: NewEvi
     for (const c of checksOf.all(runId)) {
       if (c.automated !== 1 || !DECIDED.includes(c.status) || (scope && !scope.includes(c.check_id))) continue;
       const evidence = JSON.parse(c.evidence_json) as string[];
-      const failing = findingSubjects({ status: c.status, findings: JSON.parse(c.findings_json) as Finding[] });
+      const failing = findingSubjects({ status: c.status, findings: texts.openCheck(runId, c).findings });
       const nowFailing = new Set<string>();
       for (const { subject, status } of failing) {
         const key = findingKey(c.check_id, subject);

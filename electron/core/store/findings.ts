@@ -7,6 +7,7 @@ import { StoreError } from './errors';
 import { applyPatch, changesOf, FINDING_COLUMNS, toEvent, toFinding, type EventRow, type FindingRow } from './finding-rows';
 import { createRunFindingLinks, type RunFindingLink } from './finding-of-run';
 import { createFindingSync } from './finding-sync';
+import type { TextFields } from './text-fields';
 
 export interface FindingsRepo {
   /** Applies a finished run's verdicts to its installation's findings (once per run). */
@@ -33,7 +34,7 @@ function who(by: unknown, what: string): string {
   return name;
 }
 
-export function createFindingsRepo(db: Db, addEvidence: (runId: number, e: NewEvidence) => string): FindingsRepo {
+export function createFindingsRepo(db: Db, addEvidence: (runId: number, e: NewEvidence) => string, texts: TextFields): FindingsRepo {
   const byId = db.prepare<[number], FindingRow>(`SELECT ${FINDING_COLUMNS} FROM findings WHERE id = ?`);
   const ofInstallation = db.prepare<[number], FindingRow>(`SELECT ${FINDING_COLUMNS} FROM findings WHERE installation_id = ? ${ORDER}`);
   const ofClient = db.prepare<[number], FindingRow>(`SELECT ${FINDING_COLUMNS} FROM findings WHERE installation_id IN (SELECT id FROM installations WHERE client_id = ?) ${ORDER}`);
@@ -86,7 +87,7 @@ export function createFindingsRepo(db: Db, addEvidence: (runId: number, e: NewEv
   });
 
   return {
-    syncRun: createFindingSync(db, addEvidence),
+    syncRun: createFindingSync(db, addEvidence, texts),
     list: (installationId, statuses) => filtered(ofInstallation.all(installationId), statuses),
     listForClient: (clientId, statuses) => filtered(ofClient.all(clientId), statuses),
     get,
@@ -101,7 +102,7 @@ export function createFindingsRepo(db: Db, addEvidence: (runId: number, e: NewEv
       for (const e of runEvents.all(runId)) sync[e.kind as keyof FindingsSync].push(e.finding_id);
       return sync;
     },
-    linksOfRun: createRunFindingLinks(db),
+    linksOfRun: createRunFindingLinks(db, texts),
     activeChecks: (installationId) => [...new Set(filtered(ofInstallation.all(installationId), ACTIVE_STATUSES).map((f) => f.checkId))].sort(),
   };
 }

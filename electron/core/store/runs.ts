@@ -3,6 +3,7 @@ import { RUN_STATES, SEVERITIES, STATUSES, type EvidenceRef, type ItemResult, ty
 import type { Db } from './db';
 import { rethrowSqlite, StoreError } from './errors';
 import { isSha256Hex } from './paths';
+import type { TextFields } from './text-fields';
 
 export interface StartRunInput {
   installationId: number;
@@ -82,6 +83,7 @@ interface CheckRow {
   automated: number;
   findings_json: string;
   message: string;
+  sealed: string | null;
   evidence_json: string;
 }
 
@@ -129,7 +131,7 @@ function validateResults(runId: number, result: FinishRunInput, evidenceOfRun: S
   }
 }
 
-export function createRunsRepo(db: Db, listEvidence: (runId: number) => EvidenceRef[]) {
+export function createRunsRepo(db: Db, listEvidence: (runId: number) => EvidenceRef[], texts: TextFields) {
   const insertRun = db.prepare(
     `INSERT INTO runs (installation_id, checklist_id, checklist_version, engine_version, target_url, options_json, state, started_at, pid, host)
      VALUES (@installationId, @checklistId, @checklistVersion, @engineVersion, @targetUrl, @optionsJson, 'running', @startedAt, @pid, @host)`,
@@ -145,12 +147,12 @@ export function createRunsRepo(db: Db, listEvidence: (runId: number) => Evidence
   );
   const insertItem = db.prepare('INSERT INTO item_results (run_id, item_id, position, title, status, severity) VALUES (?, ?, ?, ?, ?, ?)');
   const insertCheck = db.prepare(
-    `INSERT INTO check_results (run_id, item_id, check_id, position, status, automated, findings_json, message, evidence_json)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO check_results (run_id, item_id, check_id, position, status, automated, findings_json, message, sealed, evidence_json)
+     VALUES (?, ?, ?, ?, ?, ?, '[]', '', ?, ?)`,
   );
   const selectItems = db.prepare<[number], ItemRow>('SELECT item_id, title, status, severity FROM item_results WHERE run_id = ? ORDER BY position');
   const selectChecks = db.prepare<[number], CheckRow>(
-    'SELECT item_id, check_id, status, automated, findings_json, message, evidence_json FROM check_results WHERE run_id = ? ORDER BY item_id, position',
+    'SELECT item_id, check_id, status, automated, findings_json, message, sealed, evidence_json FROM check_results WHERE run_id = ? ORDER BY item_id, position',
   );
   const selectEvidenceShas = db.prepare<[number], { sha256: string }>('SELECT DISTINCT sha256 FROM evidence WHERE run_id = ?');
 
@@ -191,7 +193,8 @@ export function createRunsRepo(db: Db, listEvidence: (runId: number) => Evidence
     result.items.forEach((item, i) => {
       insertItem.run(runId, item.itemId, i, item.title, item.status, item.severity);
       item.checks.forEach((c, j) => {
-        insertCheck.run(runId, item.itemId, c.checkId, j, c.status, c.automated ? 1 : 0, JSON.stringify(c.findings), c.message, JSON.stringify(c.evidence));
+        const sealed = texts.sealCheck(runId, c.checkId, { findings: c.findings, message: c.message });
+        insertCheck.run(runId, item.itemId, c.checkId, j, c.status, c.automated ? 1 : 0, sealed, JSON.stringify(c.evidence));
       });
     });
   });
@@ -202,12 +205,13 @@ export function createRunsRepo(db: Db, listEvidence: (runId: number) => Evidence
     const checksByItem = new Map<string, ItemResult['checks']>();
     for (const c of selectChecks.all(runId)) {
       const list = checksByItem.get(c.item_id) ?? [];
+      const { findings, message } = texts.openCheck(runId, c);
       list.push({
         checkId: c.check_id,
         status: c.status,
         automated: c.automated === 1,
-        findings: JSON.parse(c.findings_json),
-        message: c.message,
+        findings,
+        message,
         evidence: JSON.parse(c.evidence_json),
       });
       checksByItem.set(c.item_id, list);
@@ -242,6 +246,7 @@ export function createRunsRepo(db: Db, listEvidence: (runId: number) => Evidence
     startRun,
     finishRun(runId: number, result: FinishRunInput): void {
       try {
+        if (selectRun.get(runId)) texts.ensureKeys(runId);
         finishRun.immediate(runId, result);
       } catch (err) {
         rethrowSqlite(err, `finish run ${runId}`);

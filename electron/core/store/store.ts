@@ -15,6 +15,7 @@ import { createInstallationsRepo, ensureInstallationForUrl, type Installation, t
 import { createRunsRepo, type FinishRunInput, type RunInfo, type StartRunInput, type StoredRun } from './runs';
 import { createRunKeys } from './run-keys';
 import { createStoreKeyring, unlockExistingKeyring, type StoreKeyOptions } from './store-keyring';
+import { createTextFields } from './text-fields';
 import { verifyChain, type VerifyReport } from './verify';
 
 export type OpenStoreOptions = StoreKeyOptions;
@@ -94,9 +95,10 @@ export function openStore(file: string, options: OpenStoreOptions = {}): Store {
     const installations = createInstallationsRepo(db, clients);
     const evidence = createEvidenceRepo(db, abs, runKeys);
     const blobs = createBlobReader(db, abs, runKeys);
-    const runs = createRunsRepo(db, evidence.listEvidence);
+    const texts = createTextFields(runKeys);
+    const runs = createRunsRepo(db, evidence.listEvidence, texts);
     const registers = createRegistersRepo(db, abs, clients);
-    const findings = createFindingsRepo(db, evidence.addEvidence);
+    const findings = createFindingsRepo(db, evidence.addEvidence, texts);
     const store: Store = {
       file: abs,
       clients,

@@ -3,6 +3,7 @@ import type { Db } from './db';
 import { entryHash, GENESIS_HASH } from './evidence';
 import { blobPath, isSha256Hex } from './paths';
 import type { RunKeys } from './run-keys';
+import { createTextFields } from './text-fields';
 
 export interface BrokenEntry {
   seq: number;
@@ -29,6 +30,7 @@ interface LogRow {
   sha256: string;
   kind: string;
   summary: string;
+  sealed: string | null;
   captured_at: string;
   media_type: string;
 }
@@ -49,7 +51,7 @@ function blobProblem(dbFile: string, runKeys: RunKeys, runId: number, sha256: st
  */
 export function verifyChain(db: Db, dbFile: string, runKeys: RunKeys): VerifyReport {
   const walk = db.prepare<[], LogRow>(
-    `SELECT l.seq, l.evidence_id, l.prev_hash, l.entry_hash, e.id AS e_id, e.run_id, e.sha256, e.kind, e.summary, e.captured_at, e.media_type
+    `SELECT l.seq, l.evidence_id, l.prev_hash, l.entry_hash, e.id AS e_id, e.run_id, e.sha256, e.kind, e.summary, e.sealed, e.captured_at, e.media_type
      FROM evidence_log l LEFT JOIN evidence e ON e.id = l.evidence_id ORDER BY l.seq`,
   );
   const nextPrevHash = db.prepare<[number], { prev_hash: string }>('SELECT prev_hash FROM evidence_log WHERE seq > ? ORDER BY seq LIMIT 1');
@@ -57,6 +59,14 @@ export function verifyChain(db: Db, dbFile: string, runKeys: RunKeys): VerifyRep
     'SELECT e.id FROM evidence e WHERE NOT EXISTS (SELECT 1 FROM evidence_log l WHERE l.evidence_id = e.id) ORDER BY e.id LIMIT 1',
   );
 
+  const texts = createTextFields(runKeys);
+  const summaryOf = (row: LogRow): string | null => {
+    try {
+      return texts.openSummary({ runId: row.run_id, sha256: row.sha256, kind: row.kind, capturedAt: row.captured_at }, row);
+    } catch {
+      return null;
+    }
+  };
   const checkedBlobs = new Map<string, string | null>();
   let entries = 0;
   let prev: { seq: number; hash: string } | null = null;
@@ -80,13 +90,18 @@ export function verifyChain(db: Db, dbFile: string, runKeys: RunKeys): VerifyRep
       if (row.prev_hash !== expectedPrev) {
         return broken(prev ? `prev_hash does not link to entry ${prev.seq}` : 'prev_hash of the first entry is not the genesis value');
       }
+      const summary = summaryOf(row);
+      if (summary === null) {
+        // A run key that is gone is named as such (as for its blobs); otherwise the row itself was changed.
+        return broken(blobProblem(dbFile, runKeys, row.run_id, row.sha256) ?? 'entry hash mismatch: evidence row changed (its sealed summary no longer opens)');
+      }
       const computed = entryHash(row.prev_hash, {
         seq: row.seq,
         evidenceId: row.evidence_id,
         runId: row.run_id,
         sha256: row.sha256,
         kind: row.kind,
-        summary: row.summary,
+        summary,
         capturedAt: row.captured_at,
         mediaType: row.media_type,
       });

@@ -62,11 +62,11 @@ describe('addEvidence', () => {
     expect(statSync(blob).mtimeMs).toBe(mtime);
     const raw = rawDb(file);
     expect(raw.prepare('SELECT count(*) AS n FROM blobs').get()).toEqual({ n: 1 });
-    expect(raw.prepare('SELECT run_id, summary FROM evidence ORDER BY id').all()).toEqual([
-      { run_id: a, summary: 'first' },
-      { run_id: a, summary: 'second' },
-      { run_id: b, summary: 'third' },
-    ]);
+    // The summaries are sealed under each run's key: the row keeps '' and an envelope, never the text.
+    const rows = raw.prepare('SELECT run_id, summary, sealed FROM evidence ORDER BY id').all() as { run_id: number; summary: string; sealed: string }[];
+    expect(rows.map((r) => [r.run_id, r.summary])).toEqual([[a, ''], [a, ''], [b, '']]);
+    for (const r of rows) expect(r.sealed).toMatch(/^ps1:[A-Za-z0-9_-]+$/);
+    expect(rows.map((r) => r.sealed).join()).not.toMatch(/first|second|third/);
     expect(raw.prepare('SELECT count(*) AS n FROM evidence_log').get()).toEqual({ n: 3 });
     expect(readdirSync(`${file}.evidence`)).toEqual(['runs']);
     expect(readdirSync(path.join(`${file}.evidence`, 'runs')).sort()).toEqual([String(a), String(b)].sort());

@@ -410,3 +410,29 @@ describe('0008 keys', () => {
     db.close();
   });
 });
+
+describe('0009 sealed-texts', () => {
+  it('adds `sealed` to evidence and check_results: NULL on earlier rows, and an envelope only beside emptied plaintext', () => {
+    const db = freshDb();
+    migrate(db, 8);
+    insertClientAndInstallation(db);
+    insertRun(db);
+    migrate(db);
+    expect(columns(db, 'evidence')).toMatchObject({ sealed: { type: 'TEXT', notnull: 0 } });
+    expect(columns(db, 'check_results')).toMatchObject({ sealed: { type: 'TEXT', notnull: 0 } });
+    expect(db.prepare("SELECT message, sealed FROM check_results WHERE check_id = 'c1'").get()).toEqual({ message: 'm', sealed: null });
+    const check = db.prepare(
+      "INSERT INTO check_results (run_id, item_id, check_id, position, status, automated, findings_json, message, sealed, evidence_json) VALUES (1, 'i1', ?, 1, 'fail', 1, ?, ?, ?, '[]')",
+    );
+    check.run('c2', '[]', '', 'ps1:AAAA');
+    expect(() => check.run('c3', '[]', 'plain', 'ps1:AAAA')).toThrow(/CHECK/);
+    expect(() => check.run('c4', '[{"code":"x"}]', '', 'ps1:AAAA')).toThrow(/CHECK/);
+    expect(() => check.run('c5', '[]', '', 'not an envelope')).toThrow(/CHECK/);
+    db.prepare("INSERT INTO blobs (sha256, size, media_type, created_at) VALUES (?, 1, 'text/plain', ?)").run('a'.repeat(64), now);
+    const ev = db.prepare("INSERT INTO evidence (run_id, sha256, kind, summary, sealed, captured_at, media_type) VALUES (1, ?, 'page', ?, ?, ?, 'text/plain')");
+    ev.run('a'.repeat(64), '', 'ps1:AAAA', now);
+    ev.run('a'.repeat(64), 'legacy text', null, now);
+    expect(() => ev.run('a'.repeat(64), 'both', 'ps1:AAAA', now)).toThrow(/CHECK/);
+    db.close();
+  });
+});

@@ -40,7 +40,7 @@ describe('verifyStore', () => {
   });
 
   it.each([
-    ['summary', "'forged summary'"],
+    ['sealed', '(SELECT sealed FROM evidence WHERE id = 1)'],
     ['kind', "'tls-protocols'"],
     ['captured_at', "'2030-01-01T00:00:00.000Z'"],
     ['media_type', "'text/plain'"],
@@ -54,7 +54,7 @@ describe('verifyStore', () => {
       ok: false,
       entries: 4,
       blobs: expect.any(Number),
-      firstBroken: { seq: 4, evidenceId: ids[3], reason: 'entry hash mismatch: evidence row changed' },
+      firstBroken: { seq: 4, evidenceId: ids[3], reason: expect.stringMatching(column === 'run_id' ? /^blob file missing \(run 1:/ : /^entry hash mismatch: evidence row changed/) },
     });
   });
 
@@ -125,6 +125,18 @@ describe('verifyStore', () => {
     expect(first.store.verify().firstBroken).toEqual({ seq: 1, evidenceId: first.ids[0], reason: 'prev_hash of the first entry is not the genesis value' });
   });
 
+  it('verifies a row from before sealed texts (plaintext summary, sealed NULL) and detects its change', () => {
+    const { store, raw, ids } = fixture();
+    raw.exec('DROP TRIGGER evidence_immutable_update');
+    const legacy = (summary: string) => raw.prepare("UPDATE evidence SET sealed = NULL, summary = ? WHERE id = ?").run(summary, ids[3]!);
+    const real = store.listEvidence(raw.prepare<[number], { run_id: number }>('SELECT run_id FROM evidence WHERE id = ?').get(ids[3]!)!.run_id);
+    const original = real.find((e) => e.sha256 === (raw.prepare('SELECT sha256 FROM evidence WHERE id = ?').get(ids[3]!) as { sha256: string }).sha256)!.summary;
+    legacy(original);
+    expect(store.verify().ok).toBe(true);
+    legacy(`${original} (forged)`);
+    expect(store.verify().firstBroken).toEqual({ seq: 4, evidenceId: ids[3], reason: 'entry hash mismatch: evidence row changed' });
+  });
+
   it('detects a deleted evidence row', () => {
     const { store, raw, ids } = fixture();
     raw.pragma('foreign_keys = OFF');
@@ -136,7 +148,7 @@ describe('verifyStore', () => {
   it('names the FIRST broken entry when several are tampered with', () => {
     const { store, raw, shas, ids, blobFile } = fixture();
     raw.exec('DROP TRIGGER evidence_immutable_update');
-    raw.prepare("UPDATE evidence SET summary = 'late forgery' WHERE id = ?").run(ids[3]!);
+    raw.prepare('UPDATE evidence SET sealed = (SELECT sealed FROM evidence WHERE id = 1) WHERE id = ?').run(ids[3]!);
     const file = blobFile(shas[1]!);
     const sealed = readFileSync(file);
     rmSync(file);

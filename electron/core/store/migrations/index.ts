@@ -6,6 +6,7 @@ import { sql as installationSources } from './0005-installation-sources';
 import { sql as registers } from './0006-registers';
 import { sql as findings } from './0007-findings';
 import { sql as keys } from './0008-keys';
+import { sql as sealedTexts } from './0009-sealed-texts';
 
 export interface Migration {
   /** 1-based; after applying it, PRAGMA user_version equals this number. */
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'registers', sql: registers },
   { version: 7, name: 'findings', sql: findings },
   { version: 8, name: 'keys', sql: keys },
+  { version: 9, name: 'sealed-texts', sql: sealedTexts },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
