@@ -76,6 +76,6 @@ describe('sealed text fields', () => {
     store.finishRun(runId, { state: 'complete', items, summary, finishedAt: new Date().toISOString() });
     const raw = rawDb(file);
     raw.prepare("UPDATE check_results SET sealed = (SELECT sealed FROM check_results WHERE check_id = 'tls-cert') WHERE check_id = 'tls-protocols'").run();
-    expect(() => store.getRun(runId)).toThrow();
+    expect(() => store.getRun(runId)).toThrow(expect.objectContaining({ name: 'StoreError', code: 'corrupt', message: expect.stringMatching(/^check tls-protocols of run \d+: the sealed text does not open/) }));
   });
 });
