@@ -105,7 +105,8 @@ describe('findings across audits in Chromium', () => {
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });
     const row = rows().filter({ hasText: 'framing' });
-    expect(await row.innerText()).toMatch(/In progress[\s\S]*IT \(M\. Kurz\)[\s\S]*Jan 31, 2027/);
+    // The list reloads after the dialog closes: wait for the new row rather than read the old one.
+    await expect.poll(() => row.innerText(), { timeout: 10_000 }).toMatch(/In progress[\s\S]*IT \(M\. Kurz\)[\s\S]*Jan 31, 2027/);
     await panel().getByRole('button', { name: /^Edit: .*framing/ }).click();
     const again = page.getByRole('dialog', { name: /^Finding “/ });
     await again.getByText('Ticket OPS-1234').waitFor();
