@@ -20,6 +20,16 @@ function withMarker(sha: string): { items: ItemResult[]; summary: ReturnType<typ
 const holdsMarker = (file: string): string[] =>
   filesUnder(path.dirname(file)).filter((f) => readFileSync(f).includes(Buffer.from('Seitentext-Marker')));
 
+/** A store with one finished run of sampleResults, and a raw connection to its database. */
+function finishedSampleRun() {
+  const file = tempDbFile();
+  const store = tempStore(file);
+  const { runId } = runFor(store);
+  const { items, summary } = sampleResults(store.addEvidence(runId, evidence('body')));
+  store.finishRun(runId, { state: 'complete', items, summary, finishedAt: new Date().toISOString() });
+  return { store, runId, raw: rawDb(file) };
+}
+
 describe('sealed text fields', () => {
   it('keeps summaries, findings and messages only as envelopes in the database and its WAL, and reads them back', async () => {
     const file = tempDbFile();
@@ -56,25 +66,13 @@ describe('sealed text fields', () => {
   });
 
   it('reads rows written before sealing (sealed NULL) as they stand', () => {
-    const file = tempDbFile();
-    const store = tempStore(file);
-    const { runId } = runFor(store);
-    const sha = store.addEvidence(runId, evidence('body'));
-    const { items, summary } = sampleResults(sha);
-    store.finishRun(runId, { state: 'complete', items, summary, finishedAt: new Date().toISOString() });
-    const raw = rawDb(file);
+    const { store, runId, raw } = finishedSampleRun();
     raw.prepare("UPDATE check_results SET sealed = NULL, findings_json = ?, message = 'alt' WHERE check_id = 'tls-protocols'").run(JSON.stringify([{ code: 'legacy', status: 'fail' }]));
     expect(store.getRun(runId)!.items[0]!.checks[0]).toMatchObject({ message: 'alt', findings: [{ code: 'legacy' }] });
   });
 
   it('does not open a check text moved to another check (each is bound to its run and check)', () => {
-    const file = tempDbFile();
-    const store = tempStore(file);
-    const { runId } = runFor(store);
-    const sha = store.addEvidence(runId, evidence('body'));
-    const { items, summary } = sampleResults(sha);
-    store.finishRun(runId, { state: 'complete', items, summary, finishedAt: new Date().toISOString() });
-    const raw = rawDb(file);
+    const { store, runId, raw } = finishedSampleRun();
     raw.prepare("UPDATE check_results SET sealed = (SELECT sealed FROM check_results WHERE check_id = 'tls-cert') WHERE check_id = 'tls-protocols'").run();
     expect(() => store.getRun(runId)).toThrow(expect.objectContaining({ name: 'StoreError', code: 'corrupt', message: expect.stringMatching(/^check tls-protocols of run \d+: the sealed text does not open/) }));
   });
